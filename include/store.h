@@ -1,0 +1,254 @@
+/* store.h — bienban's SQLite database: schema, queries, pages, edits.
+ *
+ * Knows nothing of curses. Hands out records and pages of records; every
+ * list is read by keyset pagination, so memory follows the page size and
+ * never the size of the database.
+ *
+ * Ownership: a struct store_page and everything its rows point to belong
+ * to the page; store_page_free() releases them. Records returned alone
+ * (store_meeting_get, …) are freed with their *_free function. Strings in
+ * records are NFC UTF-8 straight from the database: NOT sanitized for a
+ * terminal — pass them through text_sanitize before display. NULL means
+ * the field is absent.
+ */
+#ifndef BIENBAN_STORE_H
+#define BIENBAN_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "error.h"
+
+struct store;
+struct notice;
+struct csv_tasks;
+
+#define STORE_SCHEMA_VERSION 1
+
+enum store_open_flags {
+	STORE_READ_WRITE = 0,
+	STORE_READ_ONLY = 1 << 0,	/* SQLITE_OPEN_READONLY; writes fail */
+	STORE_CREATE = 1 << 1,		/* create the file when it is absent */
+};
+
+/* Opens (and, with STORE_CREATE, creates) a bienban database. A file that
+ * is not one (empty, not SQLite, another program's, newer schema, damaged
+ * header, hostile schema) is refused with "PATH: reason" and nothing is
+ * written to it. *created tells whether the file was just made (may be
+ * NULL). */
+enum bb_status store_open(const char *path, unsigned flags,
+			  struct store **out, bool *created,
+			  struct bb_error *err);
+void store_close(struct store *s);
+bool store_read_only(const struct store *s);
+
+/* PRAGMA data_version: changes when another connection commits. */
+long long store_data_version(struct store *s);
+
+/* Totals kept by triggers, so reading them costs four row lookups. */
+struct store_counts {
+	long long meetings;
+	long long resolutions;
+	long long documents;
+	long long tasks;
+};
+enum bb_status store_counts(struct store *s, struct store_counts *out,
+			    struct bb_error *err);
+
+/* ---- records ------------------------------------------------------------ */
+
+struct store_meeting {
+	long long id;
+	char *title, *body, *session, *held_on, *place, *chair, *summary;
+	char *source;
+};
+
+struct store_resolution {
+	long long id;
+	long long meeting_id;
+	int seq;
+	char *title;
+	char *text;
+	long long span_start, span_end;	/* -1 when unknown */
+	char *documents;	/* codes joined by "\n", or NULL */
+};
+
+struct store_document {
+	long long id;
+	char *code, *kind, *issued_on, *issuer, *title;
+	char *meetings;		/* meeting ids joined by ",", or NULL */
+};
+
+struct store_task {
+	long long id;
+	long long meeting_id;
+	long long resolution_id;
+	int seq;
+	char *text, *owner, *due_on, *due_text, *status, *note, *updated_at;
+	long long span_start, span_end;
+	char *meeting_title;	/* for lists that show where a task is from */
+};
+
+enum store_kind {
+	STORE_KIND_MEETING = 0,
+	STORE_KIND_RESOLUTION = 1,
+	STORE_KIND_DOCUMENT = 2,
+	STORE_KIND_TASK = 3,
+};
+
+/* One search hit: the record's kind and id, a title and the text the
+ * match came from (the caller highlights with text_find_folded). */
+struct store_hit {
+	enum store_kind kind;
+	long long id;
+	char *title;
+	char *text;
+};
+
+/* ---- paged lists ----------------------------------------------------------- */
+
+enum store_list {
+	STORE_LIST_MEETINGS,	/* newest first */
+	STORE_LIST_RESOLUTIONS,	/* of parent_id (a meeting), by seq */
+	STORE_LIST_DOCUMENTS,	/* by code */
+	STORE_LIST_TASKS,	/* of parent_id (a resolution) if set, else all,
+				 * filtered and sorted as the query says */
+	STORE_LIST_SEARCH,	/* hits for query.search, newest first */
+};
+
+enum store_sort {
+	STORE_SORT_DEFAULT,	/* the list's natural order */
+	STORE_SORT_DUE,		/* due date, undated last */
+	STORE_SORT_OWNER,	/* owner in Vietnamese order */
+	STORE_SORT_STATUS,	/* open, doing, done, dropped; then due */
+	STORE_SORT_TEXT,	/* text in Vietnamese order */
+};
+
+struct store_query {
+	enum store_list list;
+	long long parent_id;		/* 0: none */
+	/* task filters (STORE_LIST_TASKS without a parent); NULL/0 = any */
+	const char *status;		/* open|doing|done|dropped */
+	const char *owner;		/* folded substring of the owner */
+	const char *overdue_as_of;	/* ISO date: due before it, not done */
+	long long meeting_id;
+	const char *document;		/* a document code */
+	enum store_sort sort;
+	const char *search;		/* STORE_LIST_SEARCH: the user's words */
+};
+
+/* Where a page starts: the sort key and id of the row next to it. An
+ * empty cursor (has_key false) means the start (or, going backward, the
+ * end) of the list. */
+struct store_cursor {
+	bool has_key;
+	char *key;		/* the sort key as text; owned by the holder */
+	long long id;
+};
+
+enum store_dir {
+	STORE_FORWARD,		/* rows after the cursor, in list order */
+	STORE_BACKWARD,		/* rows before it, nearest first */
+};
+
+struct store_page {
+	enum store_list list;
+	size_t count;
+	union {
+		struct store_meeting *meetings;
+		struct store_resolution *resolutions;
+		struct store_document *documents;
+		struct store_task *tasks;
+		struct store_hit *hits;
+	} rows;
+	struct store_cursor *keys;	/* keys[i] is the cursor of row i */
+};
+
+/* Reads up to `limit` rows after (or before) `from` (NULL: the start or
+ * end). Backward pages hold the rows nearest the cursor first. */
+enum bb_status store_page(struct store *s, const struct store_query *q,
+			  const struct store_cursor *from, enum store_dir dir,
+			  int limit, struct store_page **out,
+			  struct bb_error *err);
+void store_page_free(struct store_page *p);
+
+/* Deep copy of a cursor (for a pane to keep across page frees). */
+void store_cursor_copy(struct store_cursor *dst,
+		       const struct store_cursor *src);
+void store_cursor_clear(struct store_cursor *c);
+
+/* ---- single records --------------------------------------------------------- */
+
+enum bb_status store_meeting_get(struct store *s, long long id,
+				 struct store_meeting **out,
+				 struct bb_error *err);
+void store_meeting_free(struct store_meeting *m);
+
+/* The meeting's full source text and its length (for the reader). */
+enum bb_status store_meeting_source(struct store *s, long long id,
+				    char **text, size_t *len,
+				    struct bb_error *err);
+
+enum bb_status store_task_get(struct store *s, long long id,
+			      struct store_task **out, struct bb_error *err);
+void store_task_free(struct store_task *t);
+
+/* ---- edits ----------------------------------------------------------------- */
+
+enum store_field {
+	STORE_FIELD_STATUS,
+	STORE_FIELD_OWNER,
+	STORE_FIELD_DUE,	/* value: any date form text_date_parse reads */
+	STORE_FIELD_NOTE,
+};
+
+/* Sets one field of an action item in a BEGIN IMMEDIATE transaction that
+ * also writes action_item_history (user, time, field, old, new). value
+ * NULL or "" clears owner, due or note; a due date is parsed with
+ * text_date_parse (due_text keeps what was typed) and a bad one is
+ * BB_USAGE. Setting a field to the value it has is a no-op that writes
+ * no history (*history_id = 0). history_id may be NULL. */
+enum bb_status store_task_set(struct store *s, long long id,
+			      enum store_field field, const char *value,
+			      const char *user, long long *history_id,
+			      struct bb_error *err);
+
+/* Undoes one edit: sets the field named by history row `history_id` back
+ * to its old value, itself recorded as history. Refused when the field
+ * was changed again since (by anyone). *task_id names the item. */
+enum bb_status store_task_undo(struct store *s, long long history_id,
+			       const char *user, long long *task_id,
+			       struct bb_error *err);
+
+/* ---- import and export -------------------------------------------------------- */
+
+/* Writes a parsed notice in one transaction. BB_DUPLICATE (and nothing
+ * written) when the same source text is already stored. */
+enum bb_status store_import_notice(struct store *s, const struct notice *n,
+				   const char *source, long long *meeting_id,
+				   struct bb_error *err);
+
+/* Writes action items read from a table in one transaction, creating
+ * meetings and resolutions by title as needed. A row whose resolution
+ * already has an item with the same text is skipped, so importing a
+ * table twice adds nothing (BB_DUPLICATE when no row was new). */
+enum bb_status store_import_tasks(struct store *s, const struct csv_tasks *t,
+				  const char *source, size_t *imported,
+				  struct bb_error *err);
+
+/* Reads bienban's own JSON export (with SQLite's JSON functions) in one
+ * transaction. Meetings already present (same source_hash) are skipped;
+ * ids are kept where free. *meetings counts those added. */
+enum bb_status store_import_json(struct store *s, const char *name,
+				 const char *data, size_t len,
+				 size_t *meetings, struct bb_error *err);
+
+/* Streams every record as bienban's JSON export (built with SQLite's
+ * JSON functions): an object with "format", "version", "meetings" (each
+ * with its resolutions and their tasks), "documents" and "history". */
+enum bb_status store_export_json(struct store *s, FILE *f,
+				 struct bb_error *err);
+
+#endif

@@ -1,0 +1,147 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "ingest.h"
+#include "internal.h"
+#include "store.h"
+
+/* Larger inputs are not notices or tables a person wrote. */
+#define IMPORT_MAX_BYTES (512L * 1024 * 1024)
+
+static enum bb_status read_file(const char *name, char **data, size_t *len,
+				struct bb_error *err)
+{
+	*data = NULL;
+	*len = 0;
+	FILE *f = fopen(name, "rb");
+	if (!f)
+		return bb_fail(err, BB_ERROR, "%s: %s", name, strerror(errno));
+	struct stat sb;
+	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fclose(f);
+		return bb_fail(err, BB_ERROR, "%s: is a folder", name);
+	}
+	struct text_buf b = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if ((long)(b.len + n) > IMPORT_MAX_BYTES) {
+			fclose(f);
+			text_buf_free(&b);
+			return bb_fail(err, BB_ERROR, "%s: larger than %ld MB", name,
+				       IMPORT_MAX_BYTES / (1024 * 1024));
+		}
+		text_buf_add(&b, chunk, n);
+	}
+	bool failed = ferror(f);
+	fclose(f);
+	if (failed) {
+		text_buf_free(&b);
+		return bb_fail(err, BB_ERROR, "%s: read error", name);
+	}
+	*data = text_buf_take(&b, len);
+	if (!*data && !(*data = calloc(1, 1)))
+		abort();
+	return BB_OK;
+}
+
+static bool has_suffix(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), k = strlen(suffix);
+	return n >= k && !strcasecmp(name + n - k, suffix);
+}
+
+static enum bb_status import_notice(struct store *s, const char *name,
+				    const char *data, size_t len, struct bb_error *err)
+{
+	struct notice n;
+	enum bb_status status = ingest_notice(name, data, len, &n, err);
+	if (status != BB_OK)
+		return status;
+	long long id;
+	status = store_import_notice(s, &n, name, &id, err);
+	if (status == BB_OK) {
+		size_t tasks = 0;
+		for (size_t i = 0; i < n.nresolutions; i++)
+			tasks += n.resolutions[i].ntasks;
+		cli_say("%s: meeting %lld, %zu resolutions, %zu documents, %zu action items",
+		       name, id, n.nresolutions, n.ndocuments, tasks);
+	}
+	ingest_notice_free(&n);
+	return status;
+}
+
+static enum bb_status import_table(struct store *s, const char *name,
+				   const char *data, size_t len, struct bb_error *err)
+{
+	struct csv_tasks t;
+	enum bb_status status = ingest_tasks_csv(name, data, len, &t, err);
+	if (status != BB_OK)
+		return status;
+	size_t added;
+	status = store_import_tasks(s, &t, name, &added, err);
+	if (status == BB_OK)
+		cli_say("%s: %zu action items", name, added);
+	ingest_tasks_csv_free(&t);
+	return status;
+}
+
+static enum bb_status import_export(struct store *s, const char *name,
+				    const char *data, size_t len, struct bb_error *err)
+{
+	size_t meetings;
+	enum bb_status status = store_import_json(s, name, data, len, &meetings, err);
+	if (status == BB_OK)
+		cli_say("%s: %zu meetings", name, meetings);
+	return status;
+}
+
+static enum bb_status import_one(struct store *s, const char *name,
+				 struct bb_error *err)
+{
+	char *data;
+	size_t len;
+	enum bb_status status = read_file(name, &data, &len, err);
+	if (status != BB_OK)
+		return status;
+	if (has_suffix(name, ".csv"))
+		status = import_table(s, name, data, len, err);
+	else if (has_suffix(name, ".json"))
+		status = import_export(s, name, data, len, err);
+	else
+		status = import_notice(s, name, data, len, err);
+	free(data);
+	return status;
+}
+
+int cli_import(const struct cli_env *env, int argc, char **argv)
+{
+	if (argc < 2) {
+		cli_error("usage: bienban import FILE... (notices .txt, tables .csv, exports .json)");
+		return CLI_EXIT_USAGE;
+	}
+	struct bb_error err;
+	struct store *s;
+	if (cli_open_db(env, true, &s, &err) != BB_OK) {
+		cli_error(err.msg);
+		return CLI_EXIT_ERROR;
+	}
+	int rc = CLI_EXIT_OK;
+	for (int i = 1; i < argc; i++) {
+		enum bb_status status = import_one(s, argv[i], &err);
+		if (status == BB_DUPLICATE)
+			cli_say("%s", err.msg);
+		else if (status != BB_OK) {
+			cli_error(err.msg);
+			rc = CLI_EXIT_ERROR;
+		}
+	}
+	store_close(s);
+	return rc;
+}

@@ -1,0 +1,159 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+#include "internal.h"
+
+/* ---- reading the bytes ------------------------------------------------------ */
+
+static const char *name_or_dash(const char *name)
+{
+	return name && *name ? name : "-";
+}
+
+/* Refuses what is not a text notice before anything is parsed: the
+ * line reported is the one a person opens in an editor to look. */
+static enum bb_status check_bytes(const char *name, const char *data,
+				  size_t len, struct bb_error *err)
+{
+	if (len == 0)
+		return bb_fail(err, BB_ERROR, "%s:1: empty file", name);
+	const char *nul = memchr(data, '\0', len);
+	if (nul)
+		return bb_fail(err, BB_ERROR, "%s:%zu: binary data (a NUL byte), not a text notice",
+			       name, ingest_line_of(data, len, (size_t)(nul - data)));
+	size_t bad = ingest_first_bad_utf8(data, len);
+	if (bad != NPOS)
+		return bb_fail(err, BB_ERROR,
+			       "%s:%zu: not valid UTF-8 (byte 0x%02X); save the notice as UTF-8",
+			       name, ingest_line_of(data, len, bad),
+			       (unsigned)(unsigned char)data[bad]);
+	return BB_OK;
+}
+
+/* BOM off, every line end a LF, NFC: the text as stored, to which every
+ * span points. */
+static char *normalize(const char *data, size_t len, size_t *out_len)
+{
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	struct text_buf lf = { 0 }, nfc = { 0 };
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] != '\r')
+			text_buf_addc(&lf, data[i]);
+		else if (i + 1 >= len || data[i + 1] != '\n')
+			text_buf_addc(&lf, '\n');
+	}
+	text_nfc(&nfc, lf.data ? lf.data : "", lf.len);
+	text_buf_free(&lf);
+	if (!nfc.data)
+		text_buf_addz(&nfc, "");
+	return text_buf_take(&nfc, out_len);
+}
+
+/* ---- from sections to resolutions --------------------------------------------- */
+
+static void resolution_of(const struct scan *sc, const struct section *sec,
+			  struct notice_resolution *r)
+{
+	memset(r, 0, sizeof *r);
+	r->seq = sec->seq;
+	r->title = section_title(sc, sec);
+	r->span_start = sc->lines[sec->line].start;
+	r->span_end = sc->lines[sec->line + sec->nlines - 1].end;
+	r->text = ingest_strndup(sc->s + r->span_start, r->span_end - r->span_start);
+	tasks_find(sc, sec, r);
+}
+
+static enum bb_status parse(const char *name, struct scan *sc,
+			    struct notice *n, struct bb_error *err)
+{
+	if (sc->nlines == 0)
+		return bb_fail(err, BB_ERROR, "%s:1: empty file (only blank lines)", name);
+	struct section *secs;
+	size_t nsec = sections_find(sc, 0, &secs);
+	if (nsec == 0) {
+		free(secs);
+		return bb_fail(err, BB_ERROR,
+			       "%s:1: no numbered section (\"1. …\"): not a meeting notice", name);
+	}
+	documents_find(sc, n);
+	meeting_find(sc, secs[0].line, n);
+	if (!n->title) {
+		size_t line = ingest_line_of(sc->s, sc->n, sc->lines[secs[0].line].start);
+		free(secs);
+		return bb_fail(err, BB_ERROR,
+			       "%s:%zu: no meeting named before the first section "
+			       "(\"Hội nghị …\", \"kỳ họp thứ …\", \"phiên họp …\")", name, line);
+	}
+	n->resolutions = ingest_xrealloc(NULL, nsec, sizeof *n->resolutions);
+	for (size_t i = 0; i < nsec; i++)
+		resolution_of(sc, &secs[i], &n->resolutions[n->nresolutions++]);
+	documents_link(sc, n);
+	free(secs);
+	return BB_OK;
+}
+
+enum bb_status ingest_notice(const char *name, const char *data, size_t len,
+			     struct notice *out, struct bb_error *err)
+{
+	memset(out, 0, sizeof *out);
+	name = name_or_dash(name);
+	enum bb_status st = check_bytes(name, data, len, err);
+	if (st != BB_OK)
+		return st;
+	out->source_text = normalize(data, len, &out->source_len);
+	struct scan sc;
+	scan_init(&sc, out->source_text, out->source_len);
+	st = parse(name, &sc, out, err);
+	scan_free(&sc);
+	if (st != BB_OK)
+		ingest_notice_free(out);
+	return st;
+}
+
+/* ---- freeing ---------------------------------------------------------------------- */
+
+static void free_resolution(struct notice_resolution *r)
+{
+	free(r->title);
+	free(r->text);
+	free(r->documents);
+	for (size_t i = 0; i < r->ntasks; i++) {
+		free(r->tasks[i].text);
+		free(r->tasks[i].owner);
+		free(r->tasks[i].due_on);
+		free(r->tasks[i].due_text);
+	}
+	free(r->tasks);
+}
+
+void ingest_notice_free(struct notice *n)
+{
+	if (!n)
+		return;
+	free(n->title);
+	free(n->body);
+	free(n->session);
+	free(n->held_on);
+	free(n->place);
+	free(n->chair);
+	free(n->summary);
+	free(n->source_text);
+	for (size_t i = 0; i < n->nresolutions; i++)
+		free_resolution(&n->resolutions[i]);
+	free(n->resolutions);
+	for (size_t i = 0; i < n->ndocuments; i++) {
+		free(n->documents[i].code);
+		free(n->documents[i].kind);
+		free(n->documents[i].issued_on);
+		free(n->documents[i].issuer);
+		free(n->documents[i].title);
+	}
+	free(n->documents);
+	memset(n, 0, sizeof *n);
+}

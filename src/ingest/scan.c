@@ -1,0 +1,403 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "internal.h"
+
+/* ---- characters --------------------------------------------------------- */
+
+static ucs4_t cp_at(const char *s, size_t n, size_t a)
+{
+	ucs4_t c = 0xFFFD;
+	if (a < n)
+		u8_mbtouc(&c, (const uint8_t *)s + a, n - a);
+	return c;
+}
+
+/* Spaces as a typist or a web page leaves them: NBSP is common in
+ * copied notices and must separate words like a space. */
+static bool is_space_cp(ucs4_t c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F ||
+	       c == 0x2007 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A);
+}
+
+bool scan_is_upper(const struct scan *sc, size_t a)
+{
+	return uc_is_property_uppercase(cp_at(sc->s, sc->n, a));
+}
+
+bool scan_is_alnum(const struct scan *sc, size_t a)
+{
+	return a < sc->n && uc_is_alnum(cp_at(sc->s, sc->n, a));
+}
+
+static bool is_space_at(const struct scan *sc, size_t a)
+{
+	return a < sc->n && is_space_cp(cp_at(sc->s, sc->n, a));
+}
+
+size_t scan_skip_space(const struct scan *sc, size_t a, size_t b)
+{
+	while (a < b && is_space_at(sc, a))
+		a += ingest_u8_len((unsigned char)sc->s[a]);
+	return a;
+}
+
+static size_t prev_char(const struct scan *sc, size_t b)
+{
+	size_t p = b - 1;
+	while (p > 0 && ((unsigned char)sc->s[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+size_t scan_trim_back(const struct scan *sc, size_t a, size_t b)
+{
+	while (b > a && is_space_at(sc, prev_char(sc, b)))
+		b = prev_char(sc, b);
+	return b;
+}
+
+size_t scan_word(const struct scan *sc, size_t a, size_t b, size_t *end)
+{
+	a = scan_skip_space(sc, a, b);
+	if (a >= b || !scan_is_alnum(sc, a))
+		return NPOS;
+	size_t e = a;
+	while (e < b && scan_is_alnum(sc, e))
+		e += ingest_u8_len((unsigned char)sc->s[e]);
+	*end = e;
+	return a;
+}
+
+/* ---- the folded shadow ---------------------------------------------------- */
+
+struct fold_caps {
+	size_t f, from;
+};
+
+static void fold_push(struct scan *sc, struct fold_caps *cap,
+		      const char *bytes, size_t len, size_t src)
+{
+	ingest_reserve(&sc->f, &cap->f, sc->fn + len + 1, 1);
+	ingest_reserve(&sc->from, &cap->from, sc->fn + len + 1, sizeof *sc->from);
+	memcpy(sc->f + sc->fn, bytes, len);
+	for (size_t k = 0; k < len; k++)
+		sc->from[sc->fn + k] = src;
+	sc->fn += len;
+}
+
+/* Folds one character at a time so that every folded byte knows the
+ * character it came from. text_fold decides what folding is; a space of
+ * any kind becomes ' ' so that patterns need only one spelling, and a
+ * character text_fold drops that is not a combining mark (punctuation,
+ * should it ever) is kept, so sentence marks stay visible to patterns. */
+static void fold_text(struct scan *sc)
+{
+	struct text_buf one = { 0 };
+	struct fold_caps cap = { 0 };
+	sc->at = ingest_xrealloc(NULL, sc->n + 1, sizeof *sc->at);
+	for (size_t i = 0; i < sc->n;) {
+		size_t l = ingest_u8_len((unsigned char)sc->s[i]);
+		ucs4_t c = cp_at(sc->s, sc->n, i);
+		for (size_t k = 0; k < l; k++)
+			sc->at[i + k] = sc->fn;
+		if (c < 0x80) {
+			char b = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			fold_push(sc, &cap, &b, 1, i);
+		} else if (is_space_cp(c)) {
+			fold_push(sc, &cap, " ", 1, i);
+		} else {
+			text_buf_clear(&one);
+			text_fold(&one, sc->s + i, l);
+			if (one.len)
+				fold_push(sc, &cap, one.data, one.len, i);
+			else if (!uc_is_general_category(c, UC_CATEGORY_M))
+				fold_push(sc, &cap, sc->s + i, l, i);
+		}
+		i += l;
+	}
+	sc->at[sc->n] = sc->fn;
+	ingest_reserve(&sc->f, &cap.f, sc->fn + 1, 1);
+	ingest_reserve(&sc->from, &cap.from, sc->fn + 1, sizeof *sc->from);
+	sc->from[sc->fn] = sc->n;
+	sc->f[sc->fn] = '\0';
+	text_buf_free(&one);
+}
+
+static void add_line(struct scan *sc, size_t *cap, size_t a, size_t b)
+{
+	a = scan_skip_space(sc, a, b);
+	b = scan_trim_back(sc, a, b);
+	if (a == b)
+		return;
+	ingest_reserve(&sc->lines, cap, sc->nlines + 1, sizeof *sc->lines);
+	sc->lines[sc->nlines++] = (struct line){ .start = a, .end = b };
+}
+
+void scan_init(struct scan *sc, const char *s, size_t n)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->s = s;
+	sc->n = n;
+	fold_text(sc);
+	size_t cap = 0, start = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || s[i] == '\n') {
+			add_line(sc, &cap, start, i);
+			start = i + 1;
+		}
+	}
+}
+
+void scan_free(struct scan *sc)
+{
+	free(sc->f);
+	free(sc->from);
+	free(sc->at);
+	free(sc->lines);
+	free(sc->doc_dates);
+	free(sc->refs);
+	memset(sc, 0, sizeof *sc);
+}
+
+/* ---- matching in the folded text ------------------------------------------ */
+
+static bool folded_alnum_before(const struct scan *sc, size_t fi)
+{
+	if (fi == 0)
+		return false;
+	const uint8_t *start = (const uint8_t *)sc->f;
+	ucs4_t c = 0;
+	if (!u8_prev(&c, start + fi, start))
+		return false;
+	return uc_is_alnum(c);
+}
+
+static bool folded_alnum_at(const struct scan *sc, size_t fi)
+{
+	if (fi >= sc->fn)
+		return false;
+	ucs4_t c = 0xFFFD;
+	u8_mbtouc(&c, (const uint8_t *)sc->f + fi, sc->fn - fi);
+	return uc_is_alnum(c);
+}
+
+static bool is_alnum_ascii(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Matches `word` at folded offset fi, not beyond fb; a space in the
+ * pattern matches any run of spaces. Returns the folded end or NPOS. */
+static size_t match_at(const struct scan *sc, size_t fi, size_t fb,
+		       const char *word)
+{
+	size_t k = fi;
+	for (const char *w = word; *w; w++) {
+		if (*w == ' ') {
+			if (k >= fb || sc->f[k] != ' ')
+				return NPOS;
+			while (k < fb && sc->f[k] == ' ')
+				k++;
+		} else {
+			if (k >= fb || sc->f[k] != *w)
+				return NPOS;
+			k++;
+		}
+	}
+	size_t wl = strlen(word);
+	if (wl && is_alnum_ascii(word[0]) && folded_alnum_before(sc, fi))
+		return NPOS;
+	if (wl && is_alnum_ascii(word[wl - 1]) && folded_alnum_at(sc, k))
+		return NPOS;
+	return k;
+}
+
+/* s-offset just past the character that produced folded byte fe - 1. */
+static size_t source_end(const struct scan *sc, size_t fe)
+{
+	if (fe == 0)
+		return 0;
+	size_t src = sc->from[fe - 1];
+	return src + ingest_u8_len((unsigned char)sc->s[src]);
+}
+
+size_t scan_find(const struct scan *sc, size_t a, size_t b, const char *word,
+		 size_t *end)
+{
+	if (a >= b || b > sc->n)
+		return NPOS;
+	size_t fb = sc->at[b];
+	for (size_t fi = sc->at[a]; fi < fb; fi++) {
+		if (sc->f[fi] != word[0])
+			continue;
+		size_t fe = match_at(sc, fi, fb, word);
+		if (fe != NPOS) {
+			if (end)
+				*end = source_end(sc, fe);
+			return sc->from[fi];
+		}
+	}
+	return NPOS;
+}
+
+bool scan_at(const struct scan *sc, size_t a, size_t b, const char *word,
+	     size_t *end)
+{
+	if (a >= b || b > sc->n)
+		return false;
+	size_t fe = match_at(sc, sc->at[a], sc->at[b], word);
+	if (fe == NPOS)
+		return false;
+	if (end)
+		*end = source_end(sc, fe);
+	return true;
+}
+
+bool scan_has_any(const struct scan *sc, size_t a, size_t b,
+		  const char *const *words)
+{
+	for (; *words; words++)
+		if (scan_find(sc, a, b, *words, NULL) != NPOS)
+			return true;
+	return false;
+}
+
+/* ---- sentences ---------------------------------------------------------------- */
+
+static bool opens_sentence(const struct scan *sc, size_t a)
+{
+	ucs4_t c = cp_at(sc->s, sc->n, a);
+	return uc_is_property_uppercase(c) || c == 0x201C || c == '"' ||
+	       c == 0x2018 || (c >= '0' && c <= '9');
+}
+
+/* "TP. Hồ Chí Minh", "ThS. Nguyễn …": a period that ends no sentence. */
+static bool after_abbreviation(const struct scan *sc, size_t a, size_t dot)
+{
+	static const char *const abbr[] = { "tp", "tx", "ts", "ths", "pgs",
+					    "gs", "bs", "th", "st", NULL };
+	size_t w = dot;
+	while (w > a && scan_is_alnum(sc, prev_char(sc, w)))
+		w = prev_char(sc, w);
+	if (w == dot || !scan_is_upper(sc, w))
+		return false;
+	for (const char *const *p = abbr; *p; p++) {
+		size_t e;
+		if (scan_at(sc, w, dot, *p, &e) && e == dot)
+			return true;
+	}
+	return false;
+}
+
+size_t scan_sentence_end(const struct scan *sc, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		char c = sc->s[i];
+		if (c != '.' && c != '!' && c != '?' && c != ':')
+			continue;
+		size_t next = i + 1;
+		if (next < b && !is_space_at(sc, next))
+			continue;
+		size_t w = scan_skip_space(sc, next, b);
+		if (w >= b)
+			return i;
+		if (!opens_sentence(sc, w) || (c == '.' && after_abbreviation(sc, a, i)))
+			continue;
+		return i;
+	}
+	return b;
+}
+
+/* ---- dates -------------------------------------------------------------------- */
+
+/* The dates are recorded left to right and never overlap: a binary
+ * search finds the last one starting before b. */
+bool scan_is_doc_date(const struct scan *sc, size_t a, size_t b)
+{
+	size_t lo = 0, hi = sc->ndoc_dates;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sc->doc_dates[mid].start < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && sc->doc_dates[lo - 1].end > a;
+}
+
+bool scan_find_date(const struct scan *sc, size_t a, size_t b,
+		    struct text_date *d, struct text_range *where)
+{
+	/* Each try reads the rest of the range again; a text citing dozens
+	 * of dated documents before its deadline is no task anyway. */
+	for (int tries = 0; a < b && tries < 16; tries++) {
+		struct text_range r;
+		if (!text_date_find(sc->s + a, b - a, d, &r))
+			return false;
+		r.start += a;
+		r.end += a;
+		if (r.end <= r.start || r.end > b)
+			return false;
+		if (!scan_is_doc_date(sc, r.start, r.end)) {
+			*where = r;
+			return true;
+		}
+		a = r.end;
+	}
+	return false;
+}
+
+/* ---- names --------------------------------------------------------------------- */
+
+bool scan_is_stop_mark(const struct scan *sc, size_t p)
+{
+	static const char *const marks[] = { ",", ";", ".", ":", "(", ")", "\"",
+		"!", "?", "\xe2\x80\x9c", "\xe2\x80\x9d", NULL };
+	for (const char *const *m = marks; *m; m++)
+		if (strncmp(sc->s + p, *m, strlen(*m)) == 0)
+			return true;
+	return false;
+}
+
+size_t scan_name_end(const struct scan *sc, size_t a, size_t b, int max_words)
+{
+	/* Written in lower case, these end a name: "Sở Tài chính" goes on
+	 * past "Tài" but "… Trung ương tại Hà Nội" stops at "tại". */
+	static const char *const links[] = { "ve", "va", "ngay", "nham", "de",
+		"tai", "theo", "voi", "ban hanh", "trong", "to chuc", "cua",
+		"la", "da", "se", "chu tri", "phoi hop", NULL };
+	if (a >= b || !scan_is_upper(sc, a))
+		return a;
+	size_t p = a, end = a;
+	for (int words = 0; words < max_words; words++) {
+		size_t w = scan_skip_space(sc, p, b), e;
+		if (w >= b || scan_is_stop_mark(sc, w) ||
+		    (words > 0 && !scan_is_upper(sc, w) && scan_has_prefix(sc, w, b, links)))
+			break;
+		if (scan_word(sc, w, b, &e) == NPOS)
+			break;
+		end = p = e;
+	}
+	return end;
+}
+
+bool scan_has_prefix(const struct scan *sc, size_t a, size_t b,
+		     const char *const *words)
+{
+	for (; *words; words++)
+		if (scan_at(sc, a, b, *words, NULL))
+			return true;
+	return false;
+}
+
+bool scan_literal(const struct scan *sc, size_t a, const char *lit)
+{
+	size_t l = strlen(lit);
+	return a <= sc->n && sc->n - a >= l && memcmp(sc->s + a, lit, l) == 0;
+}

@@ -1,0 +1,292 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+#include "internal.h"
+
+enum column { C_MEETING, C_RESOLUTION, C_TEXT, C_OWNER, C_DUE, C_STATUS,
+	      C_NOTE, C_COUNT };
+
+/* Header names, folded (case and diacritics do not matter): the English
+ * names first, then what Vietnamese offices write. */
+static const struct {
+	const char *name;
+	const char *aliases[6];
+} columns[C_COUNT] = {
+	[C_MEETING] = { "meeting", { "cuoc hop", "hoi nghi", "ky hop", "phien hop" } },
+	[C_RESOLUTION] = { "resolution", { "nghi quyet", "ket luan", "noi dung ket luan" } },
+	[C_TEXT] = { "text", { "task", "noi dung", "nhiem vu", "cong viec" } },
+	[C_OWNER] = { "owner", { "don vi chu tri", "chu tri", "don vi", "phu trach",
+				 "nguoi phu trach" } },
+	[C_DUE] = { "due", { "thoi han", "han", "han hoan thanh" } },
+	[C_STATUS] = { "status", { "trang thai", "tinh trang" } },
+	[C_NOTE] = { "note", { "notes", "ghi chu" } },
+};
+
+static const struct {
+	const char *status;
+	const char *aliases[6];
+} statuses[] = {
+	{ "open", { "mo", "moi", "chua lam", "chua thuc hien" } },
+	{ "doing", { "dang lam", "dang thuc hien", "in progress" } },
+	{ "done", { "xong", "da xong", "hoan thanh", "da hoan thanh" } },
+	{ "dropped", { "huy", "da huy", "bo", "cancelled" } },
+};
+
+struct table {
+	const char *name;
+	struct csv_tasks *out;
+	size_t cap;
+	bool header;
+	int map[64];		/* field index → column */
+	size_t nmap;
+};
+
+/* ---- values -------------------------------------------------------------- */
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static const char *trim(const char *s, size_t *len)
+{
+	size_t n = strlen(s);
+	while (n && is_blank(*s)) {
+		s++;
+		n--;
+	}
+	while (n && is_blank(s[n - 1]))
+		n--;
+	*len = n;
+	return s;
+}
+
+static char *value(const char *s)
+{
+	size_t n;
+	s = trim(s, &n);
+	return n ? ingest_strndup(s, n) : NULL;
+}
+
+/* Folds for comparing names: "  Thời HẠN " → "thoi han". */
+static bool folded_is(const struct text_buf *f, const char *name)
+{
+	return name && f->len == strlen(name) && memcmp(f->data, name, f->len) == 0;
+}
+
+static void fold_trimmed(struct text_buf *f, const char *s)
+{
+	size_t n;
+	s = trim(s, &n);
+	text_buf_clear(f);
+	text_fold(f, s, n);
+	if (!f->data)
+		text_buf_addz(f, "");
+}
+
+/* ---- the header -------------------------------------------------------------- */
+
+static int column_of(const struct text_buf *f)
+{
+	for (int c = 0; c < C_COUNT; c++) {
+		if (folded_is(f, columns[c].name))
+			return c;
+		for (int a = 0; a < 6; a++)
+			if (folded_is(f, columns[c].aliases[a]))
+				return c;
+	}
+	return -1;
+}
+
+static enum bb_status header(struct table *t, size_t line, char **fields,
+			     size_t nfields, struct bb_error *err)
+{
+	struct text_buf f = { 0 };
+	bool seen[C_COUNT] = { false };
+	enum bb_status st = BB_OK;
+	if (nfields > sizeof t->map / sizeof t->map[0])
+		return bb_fail(err, BB_ERROR, "%s:%zu: %zu columns; an action-item table has at most 7",
+			       t->name, line, nfields);
+	for (size_t i = 0; i < nfields && st == BB_OK; i++) {
+		fold_trimmed(&f, fields[i]);
+		int c = column_of(&f);
+		size_t n = strlen(fields[i]);
+		if (c < 0)
+			st = bb_fail(err, BB_ERROR, "%s:%zu: column %zu \"%.*s\" is unknown"
+				     " (expected meeting, resolution, text, owner, due, status, note)",
+				     t->name, line, i + 1, ingest_clip(fields[i], n, 60), fields[i]);
+		else if (seen[c])
+			st = bb_fail(err, BB_ERROR, "%s:%zu: column %zu \"%.*s\" repeats column \"%s\"",
+				     t->name, line, i + 1, ingest_clip(fields[i], n, 60), fields[i],
+				     columns[c].name);
+		else
+			seen[c] = true;
+		t->map[i] = c;
+	}
+	text_buf_free(&f);
+	for (int c = C_MEETING; c <= C_TEXT && st == BB_OK; c++)
+		if (!seen[c])
+			st = bb_fail(err, BB_ERROR, "%s:%zu: no column \"%s\" (the header must name"
+				     " meeting, resolution and text)", t->name, line, columns[c].name);
+	t->nmap = nfields;
+	t->header = true;
+	return st;
+}
+
+/* ---- rows ------------------------------------------------------------------------ */
+
+static bool looks_numeric_date(const char *s)
+{
+	size_t d[3] = { 0 }, k = 0;
+	char sep = 0;
+	for (; *s && k < 3; s++) {
+		if (*s >= '0' && *s <= '9')
+			d[k]++;
+		else if ((*s == '-' || *s == '/' || *s == '.') && d[k] && (!sep || *s == sep) && k < 2)
+			sep = *s, k++;
+		else
+			return false;
+	}
+	return k == 2 && !*s && d[2] && ((d[0] == 4 && d[1] <= 2 && d[2] <= 2) ||
+					 (d[0] <= 2 && d[1] <= 2 && d[2] == 4));
+}
+
+/* A deadline as written; a parseable one also as a date. Loose words
+ * ("cuối năm") stay as text, but something shaped like a date that is
+ * no date ("2023-02-30") is an error: it is a typo, not a wording. */
+static enum bb_status due(struct table *t, size_t line, struct csv_task *row,
+			  struct bb_error *err)
+{
+	if (!row->due_text)
+		return BB_OK;
+	struct text_date d;
+	if (text_date_parse(row->due_text, strlen(row->due_text), &d)) {
+		char iso[11];
+		text_date_iso(&d, iso);
+		row->due_on = ingest_strndup(iso, 10);
+		return BB_OK;
+	}
+	if (looks_numeric_date(row->due_text))
+		return bb_fail(err, BB_ERROR, "%s:%zu: due \"%s\" is not a real date",
+			       t->name, line, row->due_text);
+	return BB_OK;
+}
+
+static enum bb_status status(struct table *t, size_t line, struct csv_task *row,
+			     struct bb_error *err)
+{
+	struct text_buf f = { 0 };
+	fold_trimmed(&f, row->status ? row->status : "open");
+	const char *found = NULL;
+	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0] && !found; i++) {
+		if (folded_is(&f, statuses[i].status))
+			found = statuses[i].status;
+		for (int a = 0; a < 6 && !found; a++)
+			if (folded_is(&f, statuses[i].aliases[a]))
+				found = statuses[i].status;
+	}
+	text_buf_free(&f);
+	if (!found)
+		return bb_fail(err, BB_ERROR, "%s:%zu: status \"%.*s\" is unknown (expected open,"
+			       " doing, done or dropped)", t->name, line,
+			       ingest_clip(row->status, strlen(row->status), 60), row->status);
+	free(row->status);
+	row->status = ingest_strndup(found, strlen(found));
+	return BB_OK;
+}
+
+static void free_row(struct csv_task *r)
+{
+	free(r->meeting);
+	free(r->resolution);
+	free(r->text);
+	free(r->owner);
+	free(r->due_on);
+	free(r->due_text);
+	free(r->status);
+	free(r->note);
+}
+
+static void fill(struct csv_task *row, enum column c, const char *v)
+{
+	char **slot[C_COUNT] = { [C_MEETING] = &row->meeting,
+		[C_RESOLUTION] = &row->resolution, [C_TEXT] = &row->text,
+		[C_OWNER] = &row->owner, [C_DUE] = &row->due_text,
+		[C_STATUS] = &row->status, [C_NOTE] = &row->note };
+	*slot[c] = value(v);
+}
+
+static bool all_empty(char **fields, size_t nfields)
+{
+	for (size_t i = 0; i < nfields; i++) {
+		size_t n;
+		trim(fields[i], &n);
+		if (n)
+			return false;
+	}
+	return true;
+}
+
+static enum bb_status check_row(struct table *t, size_t line,
+				struct csv_task *row, struct bb_error *err)
+{
+	const char *need[] = { row->meeting, row->resolution, row->text };
+	for (int c = C_MEETING; c <= C_TEXT; c++)
+		if (!need[c])
+			return bb_fail(err, BB_ERROR, "%s:%zu: empty \"%s\" (meeting, resolution"
+				       " and text are required)", t->name, line, columns[c].name);
+	enum bb_status st = status(t, line, row, err);
+	return st == BB_OK ? due(t, line, row, err) : st;
+}
+
+static enum bb_status on_record(void *ctx, size_t line, char **fields,
+			  size_t nfields, struct bb_error *err)
+{
+	struct table *t = ctx;
+	if (!t->header)
+		return header(t, line, fields, nfields, err);
+	if (nfields != t->nmap)
+		return bb_fail(err, BB_ERROR, "%s:%zu: %zu fields where the header has %zu",
+			       t->name, line, nfields, t->nmap);
+	if (all_empty(fields, nfields))
+		return BB_OK;
+	struct csv_task r = { .line = line };
+	for (size_t i = 0; i < nfields; i++)
+		fill(&r, (enum column)t->map[i], fields[i]);
+	enum bb_status st = check_row(t, line, &r, err);
+	if (st != BB_OK) {
+		free_row(&r);
+		return st;
+	}
+	struct csv_tasks *out = t->out;
+	ingest_reserve(&out->rows, &t->cap, out->count + 1, sizeof *out->rows);
+	out->rows[out->count++] = r;
+	return BB_OK;
+}
+
+enum bb_status ingest_tasks_csv(const char *name, const char *data,
+				size_t len, struct csv_tasks *out,
+				struct bb_error *err)
+{
+	memset(out, 0, sizeof *out);
+	struct table t = { .name = name && *name ? name : "-", .out = out };
+	enum bb_status st = ingest_csv(t.name, data, len, on_record, &t, err);
+	if (st == BB_OK && !t.header)
+		st = bb_fail(err, BB_ERROR, "%s:1: empty table (no header row)", t.name);
+	if (st != BB_OK)
+		ingest_tasks_csv_free(out);
+	return st;
+}
+
+void ingest_tasks_csv_free(struct csv_tasks *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->count; i++)
+		free_row(&t->rows[i]);
+	free(t->rows);
+	memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,87 @@
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void *ingest_xrealloc(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		abort();
+	size_t bytes = n * size;
+	void *q = realloc(p, bytes ? bytes : 1);
+	if (!q)
+		abort();
+	return q;
+}
+
+char *ingest_strndup(const char *s, size_t len)
+{
+	char *d = ingest_xrealloc(NULL, len + 1, 1);
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return d;
+}
+
+void ingest_reserve(void *arr, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return;
+	size_t c = *cap ? *cap : 8;
+	while (c < need)
+		c *= 2;
+	void **p = arr;
+	*p = ingest_xrealloc(*p, c, size);
+	*cap = c;
+}
+
+size_t ingest_u8_len(unsigned char lead)
+{
+	if (lead < 0x80)
+		return 1;
+	if ((lead & 0xE0) == 0xC0)
+		return 2;
+	if ((lead & 0xF0) == 0xE0)
+		return 3;
+	if ((lead & 0xF8) == 0xF0)
+		return 4;
+	return 1;
+}
+
+size_t ingest_first_bad_utf8(const char *s, size_t len)
+{
+	/* Whole-text check first: valid input is the common case. */
+	if (text_is_valid_utf8(s, len))
+		return NPOS;
+	for (size_t i = 0; i < len;) {
+		size_t l = ingest_u8_len((unsigned char)s[i]);
+		if (l > len - i || !text_is_valid_utf8(s + i, l))
+			return i;
+		i += l;
+	}
+	return NPOS;
+}
+
+size_t ingest_line_of(const char *s, size_t len, size_t off)
+{
+	size_t line = 1;
+	for (size_t i = 0; i < off && i < len; i++) {
+		if (s[i] == '\n')
+			line++;
+		else if (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'))
+			line++;
+	}
+	return line;
+}
+
+int ingest_clip(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return (int)len;
+	size_t n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}

@@ -1,0 +1,87 @@
+#include "config.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+	"Usage:\n"
+	"  bienban [--db PATH] [--read-only] [--ascii] [--no-color]      the browser\n"
+	"  bienban [--db PATH] import FILE...                            notices (.txt), tables (.csv), exports (.json)\n"
+	"  bienban [--db PATH] list meetings|resolutions|documents|tasks [filters] [--format table|tsv|json]\n"
+	"  bienban [--db PATH] search [--format table|tsv|json] QUERY\n"
+	"  bienban [--db PATH] export [--format json|csv|md]\n"
+	"  bienban [--db PATH] set ID [--status open|doing|done|dropped] [--owner TEXT] [--due DATE] [--note TEXT]\n"
+	"  bienban --help | --version\n"
+	"\n"
+	"Filters for list tasks: --status S, --owner TEXT, --overdue[=DATE], --meeting ID,\n"
+	"  --resolution ID, --document CODE, --sort due|owner|status|text.\n"
+	"\n"
+	"The database is --db, else $BIENBAN_DB, else $XDG_DATA_HOME/bienban/bienban.db\n"
+	"(~/.local/share/bienban/bienban.db), created with a sample on first use.\n"
+	"Exit status: 0 success, 1 error, 2 usage.\n";
+
+struct command {
+	const char *name;
+	int (*run)(const struct cli_env *env, int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "import", cli_import },
+	{ "list", cli_list },
+	{ "search", cli_search },
+	{ "export", cli_export },
+	{ "set", cli_set },
+};
+
+static int usage_error(const char *what)
+{
+	fprintf(stderr, "bienban: %s\n%s", what, usage_text);
+	return CLI_EXIT_USAGE;
+}
+
+static bool locale_is_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset && (!strcmp(codeset, "UTF-8") || !strcmp(codeset, "utf8"));
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct cli_env env = { .program = argv[0], .ascii = !locale_is_utf8() };
+	bool no_color = false;
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage_text, stdout);
+			return CLI_EXIT_OK;
+		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+			puts(PACKAGE_STRING);
+			return CLI_EXIT_OK;
+		} else if (!strcmp(a, "--db") && i + 1 < argc) {
+			env.db_path = argv[++i];
+		} else if (!strncmp(a, "--db=", 5)) {
+			env.db_path = a + 5;
+		} else if (!strcmp(a, "--read-only")) {
+			env.read_only = true;
+		} else if (!strcmp(a, "--ascii")) {
+			env.ascii = true;
+		} else if (!strcmp(a, "--no-color")) {
+			no_color = true;
+		} else {
+			return usage_error(!strcmp(a, "--db") ? "--db needs a path" : "unknown option");
+		}
+	}
+	(void)no_color;
+	if (i == argc)
+		return usage_error("the browser is not built yet; use a command");
+	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
+		if (!strcmp(argv[i], commands[k].name))
+			return commands[k].run(&env, argc - i, argv + i);
+	return usage_error("unknown command");
+}

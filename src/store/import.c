@@ -1,0 +1,305 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+#include "internal.h"
+
+/* Runs a prepared insert and returns the new row's id (0 on failure). */
+static long long insert_row(struct store *s, sqlite3_stmt *st,
+			    struct bb_error *err, enum bb_status *status)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		*status = store_sql_fail(s, err, "importing");
+		return 0;
+	}
+	*status = BB_OK;
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+static long long existing_meeting(struct store *s, const char *hash)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM meeting WHERE source_hash = ?1", NULL);
+	long long id = 0;
+	if (st) {
+		store_bind_text(st, 1, hash);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	return id;
+}
+
+/* Upserts a document by code, filling only what is not yet known, and
+ * returns its id. */
+static long long put_document(struct store *s, const struct notice_document *d,
+			      struct bb_error *err, enum bb_status *status)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO document(code, kind, issued_on, issuer, title)"
+		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET"
+		"  kind = ifnull(document.kind, excluded.kind),"
+		"  issued_on = ifnull(document.issued_on, excluded.issued_on),"
+		"  issuer = ifnull(document.issuer, excluded.issuer),"
+		"  title = ifnull(document.title, excluded.title)"
+		" RETURNING id", err);
+	*status = BB_ERROR;
+	if (!st)
+		return 0;
+	store_bind_text(st, 1, d->code);
+	store_bind_text(st, 2, d->kind);
+	store_bind_text(st, 3, d->issued_on);
+	store_bind_text(st, 4, d->issuer);
+	store_bind_text(st, 5, d->title);
+	long long id = 0;
+	*status = store_step_id(st, &id) == SQLITE_DONE && id ? BB_OK
+		: store_sql_fail(s, err, "importing a document");
+	sqlite3_finalize(st);
+	return id;
+}
+
+static enum bb_status put_tasks(struct store *s, long long resolution_id,
+				const struct notice_resolution *r,
+				struct bb_error *err)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO action_item(resolution_id, seq, text, owner, due_on,"
+		" due_text, status, span_start, span_end, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8,"
+		" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", err);
+	if (!st)
+		return BB_ERROR;
+	enum bb_status status = BB_OK;
+	for (size_t i = 0; i < r->ntasks && status == BB_OK; i++) {
+		const struct notice_task *t = &r->tasks[i];
+		sqlite3_bind_int64(st, 1, resolution_id);
+		sqlite3_bind_int(st, 2, t->seq);
+		store_bind_text(st, 3, t->text);
+		store_bind_text(st, 4, t->owner);
+		store_bind_text(st, 5, t->due_on);
+		store_bind_text(st, 6, t->due_text);
+		sqlite3_bind_int64(st, 7, (long long)t->span_start);
+		sqlite3_bind_int64(st, 8, (long long)t->span_end);
+		insert_row(s, st, err, &status);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+static enum bb_status link_documents(struct store *s, long long resolution_id,
+				     const struct notice_resolution *r,
+				     const long long *doc_ids, struct bb_error *err)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT OR IGNORE INTO resolution_document VALUES (?1, ?2)", err);
+	if (!st)
+		return BB_ERROR;
+	enum bb_status status = BB_OK;
+	for (size_t i = 0; i < r->ndocuments && status == BB_OK; i++) {
+		sqlite3_bind_int64(st, 1, resolution_id);
+		sqlite3_bind_int64(st, 2, doc_ids[r->documents[i]]);
+		insert_row(s, st, err, &status);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+static enum bb_status put_resolutions(struct store *s, long long meeting_id,
+				      const struct notice *n, const long long *doc_ids,
+				      struct bb_error *err)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO resolution(meeting_id, seq, title, text, span_start, span_end)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+	if (!st)
+		return BB_ERROR;
+	enum bb_status status = BB_OK;
+	for (size_t i = 0; i < n->nresolutions && status == BB_OK; i++) {
+		const struct notice_resolution *r = &n->resolutions[i];
+		sqlite3_bind_int64(st, 1, meeting_id);
+		sqlite3_bind_int(st, 2, r->seq);
+		store_bind_text(st, 3, r->title);
+		store_bind_text(st, 4, r->text);
+		sqlite3_bind_int64(st, 5, (long long)r->span_start);
+		sqlite3_bind_int64(st, 6, (long long)r->span_end);
+		long long id = insert_row(s, st, err, &status);
+		sqlite3_reset(st);
+		if (status == BB_OK)
+			status = link_documents(s, id, r, doc_ids, err);
+		if (status == BB_OK)
+			status = put_tasks(s, id, r, err);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+static long long put_meeting(struct store *s, const struct notice *n,
+			     const char *source, const char *hash,
+			     struct bb_error *err, enum bb_status *status)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO meeting(title, body, session, held_on, place, chair, summary,"
+		" source, source_text, source_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", err);
+	*status = BB_ERROR;
+	if (!st)
+		return 0;
+	store_bind_text(st, 1, n->title);
+	store_bind_text(st, 2, n->body);
+	store_bind_text(st, 3, n->session);
+	store_bind_text(st, 4, n->held_on);
+	store_bind_text(st, 5, n->place);
+	store_bind_text(st, 6, n->chair);
+	store_bind_text(st, 7, n->summary);
+	store_bind_text(st, 8, source);
+	sqlite3_bind_text(st, 9, n->source_text, (int)n->source_len, SQLITE_STATIC);
+	store_bind_text(st, 10, hash);
+	long long id = insert_row(s, st, err, status);
+	sqlite3_finalize(st);
+	return id;
+}
+
+enum bb_status store_import_notice(struct store *s, const struct notice *n,
+				   const char *source, long long *meeting_id,
+				   struct bb_error *err)
+{
+	char hash[65];
+	store_sha256_hex(n->source_text, n->source_len, hash);
+	*meeting_id = existing_meeting(s, hash);
+	if (*meeting_id)
+		return bb_fail(err, BB_DUPLICATE, "%s: already imported (meeting %lld)",
+			       source, *meeting_id);
+	enum bb_status status = store_begin(s, err);
+	if (status != BB_OK)
+		return status;
+	long long *doc_ids = calloc(n->ndocuments + 1, sizeof *doc_ids);
+	if (!doc_ids)
+		abort();
+	for (size_t i = 0; i < n->ndocuments && status == BB_OK; i++)
+		doc_ids[i] = put_document(s, &n->documents[i], err, &status);
+	if (status == BB_OK)
+		*meeting_id = put_meeting(s, n, source, hash, err, &status);
+	if (status == BB_OK)
+		status = put_resolutions(s, *meeting_id, n, doc_ids, err);
+	free(doc_ids);
+	if (status == BB_OK)
+		status = store_commit(s, err);
+	if (status != BB_OK) {
+		store_rollback(s);
+		*meeting_id = 0;
+	}
+	return status;
+}
+
+/* ---- action-item tables ---------------------------------------------------- */
+
+/* Runs a query that yields at most one id (a lookup, or an INSERT …
+ * RETURNING id), binding ?1 = parent, ?2 = text, ?3 = extra. 0 when no
+ * row came back. */
+static long long find_id(struct store *s, const char *sql, long long parent,
+			 const char *text, const char *extra,
+			 struct bb_error *err, enum bb_status *status)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	*status = BB_ERROR;
+	if (!st)
+		return 0;
+	/* Binding a parameter the query does not use is harmless. */
+	sqlite3_bind_int64(st, 1, parent);
+	store_bind_text(st, 2, text);
+	store_bind_text(st, 3, extra);
+	long long id = 0;
+	*status = store_step_id(st, &id) == SQLITE_DONE ? BB_OK
+		: store_sql_fail(s, err, "importing");
+	sqlite3_finalize(st);
+	return id;
+}
+
+static long long meeting_for(struct store *s, const char *title,
+			     const char *source, struct bb_error *err,
+			     enum bb_status *status)
+{
+	long long id = find_id(s, "SELECT id FROM meeting WHERE title = ?2"
+			       " ORDER BY id LIMIT 1", 0, title, NULL, err, status);
+	if (id || *status != BB_OK)
+		return id;
+	return find_id(s, "INSERT INTO meeting(title, source) VALUES (?2, ?3)"
+		       " RETURNING id", 0, title, source, err, status);
+}
+
+static long long resolution_for(struct store *s, long long meeting_id,
+				const char *title, struct bb_error *err,
+				enum bb_status *status)
+{
+	long long id = find_id(s, "SELECT id FROM resolution WHERE meeting_id = ?1 AND title = ?2"
+			       " ORDER BY id LIMIT 1", meeting_id, title, NULL, err, status);
+	if (id || *status != BB_OK)
+		return id;
+	return find_id(s, "INSERT INTO resolution(meeting_id, seq, title) VALUES (?1,"
+		       " (SELECT ifnull(max(seq), 0) + 1 FROM resolution WHERE meeting_id = ?1), ?2)"
+		       " RETURNING id", meeting_id, title, NULL, err, status);
+}
+
+/* Adds one row unless the resolution already has an item with this text
+ * (so importing the same table twice adds nothing). Returns 1 if added. */
+static int put_csv_task(struct store *s, long long resolution_id,
+			const struct csv_task *t, struct bb_error *err,
+			enum bb_status *status)
+{
+	if (find_id(s, "SELECT id FROM action_item WHERE resolution_id = ?1 AND text = ?2",
+		    resolution_id, t->text, NULL, err, status) || *status != BB_OK)
+		return 0;
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO action_item(resolution_id, seq, text, owner, due_on, due_text,"
+		" status, note, updated_at) VALUES (?1,"
+		" (SELECT ifnull(max(seq), 0) + 1 FROM action_item WHERE resolution_id = ?1),"
+		" ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", err);
+	if (!st) {
+		*status = BB_ERROR;
+		return 0;
+	}
+	sqlite3_bind_int64(st, 1, resolution_id);
+	store_bind_text(st, 2, t->text);
+	store_bind_text(st, 3, t->owner);
+	store_bind_text(st, 4, t->due_on);
+	store_bind_text(st, 5, t->due_text);
+	store_bind_text(st, 6, t->status ? t->status : "open");
+	store_bind_text(st, 7, t->note);
+	insert_row(s, st, err, status);
+	sqlite3_finalize(st);
+	return *status == BB_OK;
+}
+
+enum bb_status store_import_tasks(struct store *s, const struct csv_tasks *t,
+				  const char *source, size_t *imported,
+				  struct bb_error *err)
+{
+	*imported = 0;
+	enum bb_status status = store_begin(s, err);
+	if (status != BB_OK)
+		return status;
+	for (size_t i = 0; i < t->count && status == BB_OK; i++) {
+		const struct csv_task *row = &t->rows[i];
+		long long m = meeting_for(s, row->meeting, source, err, &status);
+		long long r = status == BB_OK ? resolution_for(s, m, row->resolution, err, &status) : 0;
+		if (status == BB_OK)
+			*imported += (size_t)put_csv_task(s, r, row, err, &status);
+		if (status != BB_OK && err) {
+			struct bb_error inner = *err;
+			bb_fail(err, status, "%s:%zu: %s", source, row->line, inner.msg);
+		}
+	}
+	if (status == BB_OK)
+		status = store_commit(s, err);
+	if (status != BB_OK) {
+		store_rollback(s);
+		*imported = 0;
+		return status;
+	}
+	if (*imported == 0 && t->count > 0)
+		return bb_fail(err, BB_DUPLICATE, "%s: already imported (every row is present)", source);
+	return BB_OK;
+}

@@ -1,0 +1,65 @@
+/* internal.h — what the store's own files share. Not for other layers. */
+#ifndef BIENBAN_STORE_INTERNAL_H
+#define BIENBAN_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "error.h"
+#include "store.h"
+
+/* "bban": marks a database as bienban's in PRAGMA application_id. */
+#define STORE_APPLICATION_ID 0x6262616e
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool read_only;
+	long long schema_version;	/* as of the last schema check */
+};
+
+/* Schema (schema.c). */
+enum bb_status store_schema_create(struct store *s, struct bb_error *err);
+enum bb_status store_schema_check(struct store *s, struct bb_error *err);
+
+/* Vietnamese collation, folding function and FTS5 tokenizer (vi.c). */
+enum bb_status store_register_vi(sqlite3 *db, struct bb_error *err);
+/* Turns a user's words into a safe FTS5 query: folded tokens, each
+ * quoted, the last one a prefix. Returns NULL when there are no words. */
+char *store_fts_query(const char *words);
+
+/* Helpers (util.c). */
+enum bb_status store_sql_fail(struct store *s, struct bb_error *err,
+			      const char *what);
+sqlite3_stmt *store_prepare(struct store *s, const char *sql,
+			    struct bb_error *err);
+/* Steps st to the end (a statement with RETURNING left unfinished rolls
+ * back the whole transaction), keeping the first row's first column in
+ * *id. Returns SQLITE_DONE or the error code. */
+int store_step_id(sqlite3_stmt *st, long long *id);
+char *store_col_text(sqlite3_stmt *st, int col);	/* malloc'd or NULL */
+void store_bind_text(sqlite3_stmt *st, int idx, const char *v);
+/* NFC copy of valid UTF-8 (malloc'd; NULL for NULL). BB_ERROR when the
+ * text is not UTF-8. */
+enum bb_status store_nfc(const char *in, char **out, struct bb_error *err);
+enum bb_status store_exec(struct store *s, const char *sql,
+			  struct bb_error *err);
+long long store_schema_version(struct store *s);
+/* BEGIN IMMEDIATE for bienban's own writes (see util.c on trusted_schema). */
+enum bb_status store_begin(struct store *s, struct bb_error *err);
+void store_rollback(struct store *s);
+enum bb_status store_commit(struct store *s, struct bb_error *err);
+
+/* Task rows as page.c reads them (also used by edit.c). */
+void store_read_task(sqlite3_stmt *st, struct store_task *t);
+void store_free_task_fields(struct store_task *t);
+
+/* The EXPLAIN QUERY PLAN lines of the queries store_page would run
+ * (malloc'd; one line each, nested ones indented, "--" between steps).
+ * For tests. */
+char *store_page_plan(struct store *s, const struct store_query *q,
+		      bool from_cursor, enum store_dir dir);
+
+/* SHA-256 of data as 64 lowercase hex digits and a NUL (hash.c). */
+void store_sha256_hex(const void *data, size_t len, char out[65]);
+
+#endif

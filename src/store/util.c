@@ -1,0 +1,143 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "text.h"
+
+enum bb_status store_sql_fail(struct store *s, struct bb_error *err,
+			      const char *what)
+{
+	int code = sqlite3_extended_errcode(s->db);
+	int primary = code & 0xff;
+	if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+		return bb_fail(err, BB_BUSY, "%s: database is locked (another bienban or program is writing)", s->path);
+	if (primary == SQLITE_READONLY)
+		return bb_fail(err, BB_READ_ONLY, "%s: database is read-only", s->path);
+	if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+		return bb_fail(err, BB_ERROR, "%s: database is damaged (%s)", s->path, sqlite3_errmsg(s->db));
+	if (primary == SQLITE_FULL)
+		return bb_fail(err, BB_ERROR, "%s: disk full while %s; nothing was changed", s->path, what);
+	return bb_fail(err, BB_ERROR, "%s: %s failed: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+sqlite3_stmt *store_prepare(struct store *s, const char *sql,
+			    struct bb_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		store_sql_fail(s, err, "a query");
+		return NULL;
+	}
+	return st;
+}
+
+int store_step_id(sqlite3_stmt *st, long long *id)
+{
+	int rc;
+	bool first = true;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (first && id)
+			*id = sqlite3_column_int64(st, 0);
+		first = false;
+	}
+	return rc;
+}
+
+char *store_col_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	if (!t)
+		return NULL;
+	size_t n = (size_t)sqlite3_column_bytes(st, col);
+	char *copy = malloc(n + 1);
+	if (!copy)
+		abort();
+	memcpy(copy, t, n);
+	copy[n] = '\0';
+	return copy;
+}
+
+void store_bind_text(sqlite3_stmt *st, int idx, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+enum bb_status store_nfc(const char *in, char **out, struct bb_error *err)
+{
+	*out = NULL;
+	if (!in)
+		return BB_OK;
+	struct text_buf b = {0};
+	if (!text_nfc(&b, in, strlen(in))) {
+		text_buf_free(&b);
+		return bb_fail(err, BB_ERROR, "text is not valid UTF-8");
+	}
+	text_buf_addc(&b, '\0');	/* an empty string still gets memory */
+	*out = text_buf_take(&b, NULL);
+	return BB_OK;
+}
+
+enum bb_status store_exec(struct store *s, const char *sql,
+			  struct bb_error *err)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_sql_fail(s, err, "a write");
+	return BB_OK;
+}
+
+long long store_schema_version(struct store *s)
+{
+	long long v = -1;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA schema_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+/* FTS5 refuses to be written from a trigger while trusted_schema is off,
+ * so bienban's own write transactions turn it on, having checked that
+ * every trigger in the file is bienban's (again, if another process
+ * changed the schema since). Reads always run with it off. */
+enum bb_status store_begin(struct store *s, struct bb_error *err)
+{
+	if (s->read_only)
+		return bb_fail(err, BB_READ_ONLY, "%s: opened read-only; nothing can be changed", s->path);
+	enum bb_status status = store_exec(s, "BEGIN IMMEDIATE", err);
+	if (status != BB_OK)
+		return status;
+	long long version = store_schema_version(s);
+	if (version != s->schema_version) {
+		if (store_schema_check(s, err) != BB_OK) {
+			store_rollback(s);
+			return BB_ERROR;
+		}
+		s->schema_version = version;
+	}
+	return store_exec(s, "PRAGMA trusted_schema = ON", err);
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
+}
+
+enum bb_status store_commit(struct store *s, struct bb_error *err)
+{
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		enum bb_status st = store_sql_fail(s, err, "saving");
+		store_rollback(s);
+		return st;
+	}
+	sqlite3_exec(s->db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
+	return BB_OK;
+}

@@ -1,0 +1,280 @@
+/* collate.c — Vietnamese dictionary order (CLDR "vi").
+ *
+ * A small multi-level collation in the manner of the Unicode Collation
+ * Algorithm, for the one tailoring bienban needs:
+ *
+ *   primary    the letters, a < ă < â < b < c < d < đ < e < ê < … < o < ô
+ *              < ơ < … < u < ư < …; spaces and punctuation < digits <
+ *              Latin letters < other scripts;
+ *   secondary  the tones, none < grave < hook < tilde < acute < dot below,
+ *              then any other mark;
+ *   tertiary   lower case < upper case;
+ *   identical  the NFD code points, so that only canonically equivalent
+ *              strings compare equal.
+ *
+ * Everything works on NFD, so NFC, NFD and the legacy "tổ hợp" mix give
+ * identical keys. text_collate compares keys, so the two can never
+ * disagree.
+ *
+ * Key layout: the weights of each level in turn, levels separated by
+ * 0x01. Every weight byte is at least 0x02, so a string that is a prefix
+ * of another sorts first, and no byte is ever NUL.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "text.h"
+#include "internal.h"
+
+#define LEVEL_SEP 0x01
+
+/* Primary weights: single bytes, or a lead byte and three bytes of code
+ * point. The lead decides the length, so keys stay prefix-free. */
+enum {
+	P_ASCII_PUNCT = 0x03,	/* 0x03 + (c - 0x20), up to 0x61 */
+	P_OTHER_PUNCT = 0x62,	/* + code point */
+	P_DIGIT = 0x63,		/* 0x63 + value, up to 0x6c */
+	P_LETTER = 0x70,	/* 0x70 + rank in the alphabet, up to 0x90 */
+	P_OTHER_LATIN = 0x91,	/* + code point */
+	P_OTHER_SCRIPT = 0x92,	/* + code point */
+};
+
+/* Secondary weights. */
+enum {
+	S_BASE = 0x02,		/* every character that has a primary */
+	S_GRAVE = 0x03,		/* huyền, then hỏi, ngã, sắc, nặng */
+	S_OTHER_MARK = 0x08,	/* + code point */
+};
+
+/* Tertiary weights. */
+enum { T_LOWER = 0x02, T_UPPER = 0x03 };
+
+/* The Vietnamese alphabet, with the Latin letters it does not use (f, j,
+ * w, z) where the Latin alphabet has them. */
+static const ucs4_t alphabet[] = {
+	'a', 0x0103 /* ă */, 0x00e2 /* â */, 'b', 'c', 'd', 0x0111 /* đ */,
+	'e', 0x00ea /* ê */, 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n',
+	'o', 0x00f4 /* ô */, 0x01a1 /* ơ */, 'p', 'q', 'r', 's', 't',
+	'u', 0x01b0 /* ư */, 'v', 'w', 'x', 'y', 'z',
+};
+
+/* The tone marks in CLDR's order: grave, hook above, tilde, acute, dot
+ * below. */
+static const ucs4_t tones[] = { 0x0300, 0x0309, 0x0303, 0x0301, 0x0323 };
+
+static int alphabet_rank(ucs4_t lower)
+{
+	if (lower == 0x00f0)
+		lower = 0x0111;	/* ð, the look-alike often typed for đ */
+	for (size_t i = 0; i < sizeof alphabet / sizeof *alphabet; i++)
+		if (alphabet[i] == lower)
+			return (int)i;
+	return -1;
+}
+
+static void add_byte(struct text_buf *b, unsigned char c)
+{
+	text_buf_addc(b, (char)c);
+}
+
+/* A lead byte and a code point in three 7-bit groups, each ≥ 0x02. */
+static void add_wide(struct text_buf *b, unsigned char lead, ucs4_t c)
+{
+	add_byte(b, lead);
+	add_byte(b, (unsigned char)(0x02 + ((c >> 14) & 0x7f)));
+	add_byte(b, (unsigned char)(0x02 + ((c >> 7) & 0x7f)));
+	add_byte(b, (unsigned char)(0x02 + (c & 0x7f)));
+}
+
+static bool is_mark(ucs4_t c)
+{
+	return uc_combining_class(c) != 0 ||
+	       uc_is_general_category(c, UC_CATEGORY_M);
+}
+
+/* Controls and format characters (ZWJ, soft hyphen) weigh nothing. */
+static bool is_ignorable(ucs4_t c)
+{
+	return uc_is_general_category(c, UC_CATEGORY_Cc) ||
+	       uc_is_general_category(c, UC_CATEGORY_Cf);
+}
+
+static int digit_value(ucs4_t c)
+{
+	int v = uc_decimal_value(c);
+
+	return v >= 0 ? v : uc_digit_value(c);
+}
+
+/* The primary weight of a base character, already lower-cased and with
+ * its Vietnamese vowel mark (if any) composed in. */
+static void add_primary(struct text_buf *p, ucs4_t c)
+{
+	int rank = alphabet_rank(c);
+	int digit = digit_value(c);
+
+	if (rank >= 0)
+		add_byte(p, (unsigned char)(P_LETTER + rank));
+	else if (digit >= 0)
+		add_byte(p, (unsigned char)(P_DIGIT + digit));
+	else if (uc_is_general_category(c, UC_CATEGORY_L) ||
+		 uc_is_general_category(c, UC_CATEGORY_Nl))
+		add_wide(p, uc_is_script(c, uc_script('a')) ?
+			 P_OTHER_LATIN : P_OTHER_SCRIPT, c);
+	else if (c >= 0x20 && c < 0x7f)
+		add_byte(p, (unsigned char)(P_ASCII_PUNCT + (c - 0x20)));
+	else
+		add_wide(p, P_OTHER_PUNCT, c);
+}
+
+static void add_secondary(struct text_buf *s, ucs4_t mark)
+{
+	for (size_t i = 0; i < sizeof tones / sizeof *tones; i++) {
+		if (tones[i] == mark) {
+			add_byte(s, (unsigned char)(S_GRAVE + i));
+			return;
+		}
+	}
+	add_wide(s, S_OTHER_MARK, mark);
+}
+
+/* Among the marks after a base, the one that makes it another letter of
+ * the alphabet (breve, circumflex or horn: a → ă), or n when none does.
+ * NFD puts the dot below before them ("ặ" = a, U+0323, U+0306), so all
+ * the marks are looked at. */
+static size_t find_letter_mark(ucs4_t base, const ucs4_t *marks, size_t n,
+			       ucs4_t *letter)
+{
+	for (size_t i = 0; i < n; i++) {
+		ucs4_t composed = uc_composition(base, marks[i]);
+		if (composed && alphabet_rank(composed) >= 0) {
+			*letter = composed;
+			return i;
+		}
+	}
+	return n;
+}
+
+struct levels {
+	struct text_buf primary, secondary, tertiary;
+};
+
+/* Weighs the base character c and the marks that follow it. */
+static void add_unit(struct levels *lv, ucs4_t c, const ucs4_t *marks,
+		     size_t n)
+{
+	ucs4_t lower = uc_tolower(c);
+	ucs4_t letter = lower;
+	size_t letter_mark = find_letter_mark(lower, marks, n, &letter);
+
+	add_primary(&lv->primary, letter);
+	add_byte(&lv->secondary, S_BASE);
+	add_byte(&lv->tertiary, lower != c ? T_UPPER : T_LOWER);
+	for (size_t i = 0; i < n; i++)
+		if (i != letter_mark)
+			add_secondary(&lv->secondary, marks[i]);
+}
+
+static void add_levels(struct levels *lv, const ucs4_t *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		ucs4_t c = s[i++];
+		if (is_ignorable(c))
+			continue;
+		if (is_mark(c)) {
+			/* A mark with no base before it. */
+			add_secondary(&lv->secondary, c);
+			continue;
+		}
+		size_t first = i;
+		while (i < n && is_mark(s[i]))
+			i++;
+		add_unit(lv, c, s + first, i - first);
+	}
+}
+
+/* The NFD code points as UTF-8, with the two bytes below 0x02 escaped
+ * (0x00 → 01 01, 0x01 → 01 02) to keep the key free of NUL and in
+ * order. */
+static void add_identical(struct text_buf *out, const ucs4_t *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint8_t tmp[6];
+		int k = u8_uctomb(tmp, s[i], sizeof tmp);
+		for (int j = 0; j < k; j++) {
+			if (tmp[j] < 0x02) {
+				add_byte(out, LEVEL_SEP);
+				add_byte(out, (unsigned char)(tmp[j] + 1));
+			} else {
+				add_byte(out, tmp[j]);
+			}
+		}
+	}
+}
+
+/* s decoded (bad bytes become U+FFFD, as the header promises) and put in
+ * NFD; *n receives the length. Free the result. */
+static ucs4_t *decode_nfd(const char *s, size_t len, size_t *n)
+{
+	ucs4_t *cps = text_xmalloc(len, sizeof *cps);
+	size_t count = 0;
+
+	for (size_t i = 0; i < len; count++)
+		i += (size_t)u8_mbtouc(&cps[count], (const uint8_t *)s + i,
+				       len - i);
+
+	ucs4_t *nfd = u32_normalize(UNINORM_NFD, cps, count, NULL, n);
+	if (!nfd)
+		abort();	/* valid input: only ENOMEM is left */
+	free(cps);
+	return nfd;
+}
+
+void text_sort_key(struct text_buf *out, const char *s, size_t len)
+{
+	struct levels lv = {{0}, {0}, {0}};
+	size_t n = 0;
+	ucs4_t *nfd = decode_nfd(s, len, &n);
+
+	add_levels(&lv, nfd, n);
+	text_buf_add(out, lv.primary.data, lv.primary.len);
+	add_byte(out, LEVEL_SEP);
+	text_buf_add(out, lv.secondary.data, lv.secondary.len);
+	add_byte(out, LEVEL_SEP);
+	text_buf_add(out, lv.tertiary.data, lv.tertiary.len);
+	add_byte(out, LEVEL_SEP);
+	add_identical(out, nfd, n);
+
+	text_buf_free(&lv.primary);
+	text_buf_free(&lv.secondary);
+	text_buf_free(&lv.tertiary);
+	free(nfd);
+}
+
+int text_collate(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if (alen == blen && (alen == 0 || memcmp(a, b, alen) == 0))
+		return 0;
+
+	struct text_buf ka = {0}, kb = {0};
+	text_sort_key(&ka, a, alen);
+	text_sort_key(&kb, b, blen);
+
+	size_t min = ka.len < kb.len ? ka.len : kb.len;
+	int r = memcmp(ka.data, kb.data, min);
+	if (r == 0)
+		r = (ka.len > kb.len) - (ka.len < kb.len);
+
+	text_buf_free(&ka);
+	text_buf_free(&kb);
+	return (r > 0) - (r < 0);
+}
