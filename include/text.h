@@ -112,7 +112,9 @@ struct text_line {
 	int cells;
 };
 
-/* Word-wraps sanitized text to `width` cells (u8_width_linebreaks); LF is
+/* Word-wraps sanitized text to `width` cells at the break opportunities
+ * of u8_possible_linebreaks (u8_width_linebreaks would count the space
+ * before a break as part of the line); LF is
  * a hard break; words wider than a line are broken at grapheme
  * boundaries. Returns the number of lines and stores a malloc'd array in
  * *lines (NULL for empty text). width < 1 is treated as 1. */
