@@ -111,7 +111,8 @@ struct store_hit {
 
 enum store_list {
 	STORE_LIST_MEETINGS,	/* newest first */
-	STORE_LIST_RESOLUTIONS,	/* of parent_id (a meeting), by seq */
+	STORE_LIST_RESOLUTIONS,	/* of parent_id (a meeting), by seq; or of
+				 * query.document, newest meeting first */
 	STORE_LIST_DOCUMENTS,	/* by code */
 	STORE_LIST_TASKS,	/* of parent_id (a resolution) if set, else all,
 				 * filtered and sorted as the query says */
@@ -173,6 +174,16 @@ enum bb_status store_page(struct store *s, const struct store_query *q,
 			  int limit, struct store_page **out,
 			  struct bb_error *err);
 void store_page_free(struct store_page *p);
+
+/* Puts a backward page's rows in list order (farthest first). */
+void store_page_reverse(struct store_page *p);
+
+/* The cursor of the row with this id in the list q describes (its sort
+ * key and id), for jumping to a record or finding it again after its key
+ * changed. BB_NOT_FOUND when the row is not in the list. */
+enum bb_status store_cursor_of(struct store *s, const struct store_query *q,
+			       long long id, struct store_cursor *out,
+			       struct bb_error *err);
 
 /* Deep copy of a cursor (for a pane to keep across page frees). */
 void store_cursor_copy(struct store_cursor *dst,

@@ -313,7 +313,7 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 	}
 	struct cli_out o;
 	cli_out_begin(&o, stdout, a.format, cols, ncols, env->ascii);
-	enum bb_status status = a.q.list == STORE_LIST_RESOLUTIONS && !a.q.parent_id
+	enum bb_status status = a.q.list == STORE_LIST_RESOLUTIONS && !a.q.parent_id && !a.q.document
 		? stream_all_resolutions(s, &o, &err)
 		: stream(s, &a.q, &o, NULL, &err);
 	cli_out_end(&o);

@@ -178,26 +178,34 @@ static const struct kind *kind_from_letters(const struct scan *sc,
 	return NULL;
 }
 
-/* " ngày 9-11-2022" after a code: the date it was issued. */
+/* A window of at most `max` bytes from a that ends between characters. */
+static size_t window(const struct scan *sc, size_t a, size_t b, size_t max)
+{
+	if (b - a <= max)
+		return b;
+	b = a + max;
+	while (b > a && ((unsigned char)sc->s[b] & 0xC0) == 0x80)
+		b--;
+	return b;
+}
+
+/* " ngày 9-11-2022" or " ngày 9 tháng 11 năm 2022" after a code: the
+ * date it was issued. Returns where the citation goes on. */
 static size_t issued(struct scan *sc, size_t p, size_t b, char iso[static 11])
 {
 	size_t a = scan_skip_space(sc, p, b);
 	if (a < b && sc->s[a] == ',')
 		a = scan_skip_space(sc, a + 1, b);
-	size_t e;
-	if (!scan_at(sc, a, b, "ngay", &e))
-		return p;
-	size_t t = scan_skip_space(sc, e, b), q = t;
-	while (q < b && (is_digit(sc->s[q]) || sc->s[q] == '-' || sc->s[q] == '/'))
-		q++;
 	struct text_date d;
-	if (q == t || !text_date_parse(sc->s + a, q - a, &d))
+	struct text_range r;
+	if (!scan_at(sc, a, b, "ngay", NULL) ||
+	    !text_date_find(sc->s + a, window(sc, a, b, 48) - a, &d, &r) || r.start != 0)
 		return p;
 	text_date_iso(&d, iso);
 	ingest_reserve(&sc->doc_dates, &sc->doc_dates_cap, sc->ndoc_dates + 1,
 		       sizeof *sc->doc_dates);
-	sc->doc_dates[sc->ndoc_dates++] = (struct text_range){ .start = a, .end = q };
-	return q;
+	sc->doc_dates[sc->ndoc_dates++] = (struct text_range){ .start = a, .end = a + r.end };
+	return a + r.end;
 }
 
 static size_t issuer(const struct scan *sc, size_t p, size_t b, char **out)
@@ -251,8 +259,7 @@ static void title_after(const struct scan *sc, size_t p, size_t b, char **out)
 		return;
 	/* A title is a phrase, not a page: looking further than this would
 	 * make a line full of citations quadratic. */
-	if (b - a > 1024)
-		b = a + 1024;
+	b = window(sc, a, b, 1024);
 	if (opening_quote(sc, a, &ql)) {
 		size_t q = closing_quote(sc, a + ql, b);
 		if (q != NPOS && q > a + ql)

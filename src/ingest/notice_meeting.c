@@ -69,19 +69,33 @@ static size_t session_word(const struct scan *sc, size_t a, size_t b,
 	return NPOS;
 }
 
+/* "12", "XI" as written; "sáu" as the digits a list can sort by. */
 static char *session_text(const struct scan *sc, const struct phrase *ph)
 {
-	size_t a = ph->num, e;
+	size_t e;
 	int value;
-	session_word(sc, a, ph->num_end, &e, &value);
+	session_word(sc, ph->num, ph->num_end, &e, &value);
 	if (value == 0)
-		return ingest_strndup(sc->s + a, ph->num_end - a);
-	char digits[4];
-	int len = value >= 10 ? 2 : 1;
-	digits[0] = (char)(value >= 10 ? '1' : '0' + value);
-	digits[1] = '0';
-	digits[2] = '\0';
-	return ingest_strndup(digits, (size_t)len);
+		return ingest_strndup(sc->s + ph->num, ph->num_end - ph->num);
+	struct text_buf t = { 0 };
+	text_buf_printf(&t, "%d", value);
+	return text_buf_take(&t, NULL);
+}
+
+/* "thứ" (ordinal), not "thu" (to collect): "Hội nghị thu năm 2023" has
+ * no session five. Folding makes them one word; the source does not. */
+static bool ordinal_at(const struct scan *sc, size_t w, size_t b, size_t *e)
+{
+	size_t t = w;
+	if (scan_at(sc, w, b, "lan thu", e)) {
+		size_t x;
+		scan_word(sc, w, b, &x);
+		t = scan_skip_space(sc, x, b);
+	} else if (!scan_at(sc, w, b, "thu", e)) {
+		return false;
+	}
+	return !scan_literal(sc, t, "thu") && !scan_literal(sc, t, "Thu") &&
+	       !scan_literal(sc, t, "THU");
 }
 
 /* ---- meeting phrases -------------------------------------------------------- */
@@ -96,9 +110,7 @@ static bool numbered(const struct scan *sc, struct phrase *ph, size_t b)
 		size_t w = scan_skip_space(sc, p, b);
 		if (w >= b || scan_is_stop_mark(sc, w))
 			return false;
-		size_t lead = NPOS;
-		if (scan_at(sc, w, b, "lan thu", &e) || scan_at(sc, w, b, "thu", &e))
-			lead = w;
+		size_t lead = ordinal_at(sc, w, b, &e) ? w : NPOS;
 		size_t num = lead == NPOS ? NPOS : session_word(sc, e, b, &ph->num_end, &value);
 		if (num != NPOS) {
 			ph->num = num;

@@ -99,7 +99,7 @@ static bool continues_nested(const struct scan *sc, size_t i, size_t prev_item)
 {
 	if (ends_with(sc, i, ':'))
 		return false;
-	return ends_with(sc, prev_item, ';') || ends_with(sc, prev_item, ',');
+	return true;
 }
 
 static void push_section(struct section **out, size_t *n, size_t *cap,

@@ -105,7 +105,7 @@ static bool assigns_work(const struct scan *sc, size_t a, size_t b)
 
 /* ---- list markers ------------------------------------------------------ */
 
-enum marker_style { M_PAREN, M_RPAREN, M_LETTER, M_DOT, M_BULLET };
+enum marker_style { M_PAREN, M_RPAREN, M_LETTER };
 
 static size_t number_token(const struct scan *sc, size_t p, size_t b, int *v)
 {
@@ -116,8 +116,8 @@ static size_t number_token(const struct scan *sc, size_t p, size_t b, int *v)
 	return q;
 }
 
-/* Length of the k-th marker of a style at p ("(3)", "3)", "c)", "3."),
- * 0 when there is none. */
+/* Length of the k-th marker of a style at p ("(3)", "3)", "c)"), 0 when
+ * there is none. */
 static size_t marker_at(const struct scan *sc, size_t p, size_t b,
 			enum marker_style st, int k)
 {
@@ -131,17 +131,10 @@ static size_t marker_at(const struct scan *sc, size_t p, size_t b,
 		q = number_token(sc, p + 1, b, &v);
 		return q > p + 1 && v == k && q < b && s[q] == ')' ? q + 1 - p : 0;
 	case M_RPAREN:
-	case M_DOT:
 		q = number_token(sc, p, b, &v);
-		if (q == p || v != k || q >= b)
-			return 0;
-		if (st == M_RPAREN)
-			return s[q] == ')' ? q + 1 - p : 0;
-		return s[q] == '.' && q + 1 < b && s[q + 1] == ' ' ? q + 1 - p : 0;
+		return q > p && v == k && q < b && s[q] == ')' ? q + 1 - p : 0;
 	case M_LETTER:
 		return k <= 26 && p + 1 < b && s[p] == 'a' + k - 1 && s[p + 1] == ')' ? 2 : 0;
-	case M_BULLET:
-		break;
 	}
 	return 0;
 }
@@ -295,23 +288,24 @@ static void group_lists(struct collector *col, size_t a, size_t b)
 
 /* ---- rule 3: items on lines of their own ---------------------------------------- */
 
+/* The marker a line starts with, of any number or letter ("(4)", "4)",
+ * "4.", "d)", "-"): a list on lines is numbered by its writer, and the
+ * line start already marks it. Returns its length, or 0. */
 static size_t line_marker(const struct scan *sc, const struct line *l)
 {
-	static const enum marker_style styles[] = { M_PAREN, M_RPAREN, M_LETTER, M_DOT };
-	size_t b = l->end, len;
-	if ((len = bullet_at(sc, l->start, b)))
+	const char *s = sc->s;
+	size_t p = l->start, b = l->end, q, len;
+	int v;
+	if ((len = bullet_at(sc, p, b)))
 		return len;
-	for (size_t k = 0; k < sizeof styles / sizeof styles[0]; k++) {
-		/* Any number will do: a list on lines is numbered by its
-		 * writer, and the line start already marks it. */
-		for (int v = 1; v <= 99; v++)
-			if ((len = marker_at(sc, l->start, b, styles[k], v)))
-				return len;
-		if (styles[k] == M_LETTER)
-			for (int v = 2; v <= 26; v++)
-				if ((len = marker_at(sc, l->start, b, M_LETTER, v)))
-					return len;
-	}
+	if (s[p] == '(' && (q = number_token(sc, p + 1, b, &v)) > p + 1 &&
+	    q < b && s[q] == ')')
+		return q + 1 - p;
+	if ((q = number_token(sc, p, b, &v)) > p && q + 1 < b &&
+	    (s[q] == ')' || (s[q] == '.' && s[q + 1] == ' ')))
+		return q + 1 - p;
+	if (s[p] >= 'a' && s[p] <= 'z' && p + 1 < b && s[p + 1] == ')')
+		return 2;
 	return 0;
 }
 
@@ -323,10 +317,12 @@ static void line_run(struct collector *col, size_t intro_a, size_t intro_b,
 	if (!assigns_work(sc, intro_a, intro_b))
 		return;
 	struct context outer, inner = { 0 };
+	const struct context *ctx = &outer;
 	context_of(sc, intro_a, intro_b, &outer);
 	for (size_t i = first; i < last; i++) {
 		const struct line *l = &sc->lines[i];
 		size_t a = l->start + line_marker(sc, l);
+		/* "a) Giao Sở Tư pháp:" heads the items below it. */
 		if (sc->s[l->end - 1] == ':') {
 			context_free(&inner);
 			context_of(sc, a, l->end, &inner);
@@ -336,9 +332,10 @@ static void line_run(struct collector *col, size_t intro_a, size_t intro_b,
 				inner.due_on = dup_or_null(outer.due_on);
 				inner.due_text = dup_or_null(outer.due_text);
 			}
+			ctx = &inner;
 			continue;
 		}
-		add_task(col, a, l->end, inner.owner || inner.due_on ? &inner : &outer);
+		add_task(col, a, l->end, ctx);
 	}
 	context_free(&inner);
 	context_free(&outer);

@@ -72,7 +72,12 @@ static struct list_sql list_sql_for(const struct store_query *q)
 				   "  FROM resolution_document rd JOIN document d ON d.id = rd.document_id"
 				   "  WHERE rd.resolution_id = r.id)",
 			.from = "resolution r",
-			.order = { .key = "r.seq", .collate = "", .int_key = true, .id = "r.id" } };
+			/* Without a parent (a document's resolutions, across
+			 * meetings) the newest meeting comes first. */
+			.order = q->parent_id
+				? (struct order){ .key = "r.seq", .collate = "", .int_key = true, .id = "r.id" }
+				: (struct order){ .key = "r.meeting_id", .collate = "", .int_key = true,
+						  .descending = true, .id = "r.id" } };
 	case STORE_LIST_DOCUMENTS:
 		return (struct list_sql){
 			.columns = "d.id, d.code, d.kind, d.issued_on, d.issuer, d.title,"
@@ -119,7 +124,11 @@ static void put_filters(struct text_buf *sql, const struct store_query *q)
 	text_buf_addz(sql, " WHERE 1");
 	switch (q->list) {
 	case STORE_LIST_RESOLUTIONS:
-		text_buf_addz(sql, " AND r.meeting_id = ?1");
+		if (q->parent_id)
+			text_buf_addz(sql, " AND r.meeting_id = ?1");
+		if (q->document)
+			text_buf_addz(sql, " AND r.id IN (SELECT rd.resolution_id FROM resolution_document rd"
+				      " JOIN document d ON d.id = rd.document_id WHERE d.code = ?6)");
 		break;
 	case STORE_LIST_TASKS:
 		if (q->parent_id) {
@@ -406,6 +415,65 @@ enum bb_status store_page(struct store *s, const struct store_query *q,
 	}
 	*out = p;
 	return BB_OK;
+}
+
+void store_page_reverse(struct store_page *p)
+{
+	if (p->count < 2)
+		return;
+	size_t size = row_size(p->list);
+	char *rows = (char *)p->rows.meetings, tmp[sizeof(struct store_task) > sizeof(struct store_hit)
+					      ? sizeof(struct store_task) : sizeof(struct store_hit)];
+	_Static_assert(sizeof(struct store_task) >= sizeof(struct store_meeting) &&
+		       sizeof(struct store_task) >= sizeof(struct store_resolution) &&
+		       sizeof(struct store_task) >= sizeof(struct store_document),
+		       "the swap buffer holds any row");
+	for (size_t i = 0, j = p->count - 1; i < j; i++, j--) {
+		memcpy(tmp, rows + i * size, size);
+		memcpy(rows + i * size, rows + j * size, size);
+		memcpy(rows + j * size, tmp, size);
+		struct store_cursor k = p->keys[i];
+		p->keys[i] = p->keys[j];
+		p->keys[j] = k;
+	}
+}
+
+enum bb_status store_cursor_of(struct store *s, const struct store_query *q,
+			       long long id, struct store_cursor *out,
+			       struct bb_error *err)
+{
+	store_cursor_clear(out);
+	struct list_sql l = list_sql_for(q);
+	struct binding b = {0};
+	if (q->list == STORE_LIST_TASKS && q->owner && !q->parent_id)
+		b.owner_pattern = owner_pattern(q->owner);
+	if (q->list == STORE_LIST_SEARCH && !(b.fts = store_fts_query(q->search ? q->search : "")))
+		return bb_fail(err, BB_NOT_FOUND, "no such row in this list");
+	struct text_buf sql = {0};
+	text_buf_printf(&sql, "SELECT %s FROM %s", l.order.key, l.from);
+	put_filters(&sql, q);
+	text_buf_printf(&sql, " AND %s = ?9", l.order.id);
+	sqlite3_stmt *st = store_prepare(s, sql.data, err);
+	text_buf_free(&sql);
+	enum bb_status status = BB_ERROR;
+	if (st) {
+		bind_all(st, q, &b, &l.order, NULL, 1);
+		sqlite3_bind_int64(st, 9, id);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			out->has_key = true;
+			out->key = store_col_text(st, 0);
+			out->id = id;
+			status = BB_OK;
+		} else {
+			status = rc == SQLITE_DONE ? bb_fail(err, BB_NOT_FOUND, "no such row in this list")
+				: store_sql_fail(s, err, "finding a row");
+		}
+		sqlite3_finalize(st);
+	}
+	free(b.owner_pattern);
+	free(b.fts);
+	return status;
 }
 
 /* ---- freeing ---------------------------------------------------------------- */

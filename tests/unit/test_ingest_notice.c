@@ -711,3 +711,45 @@ Test(notice_shapes, a_numbered_line_before_any_meeting_is_no_section)
 	cr_assert(starts_with(n.resolutions[1].title, "Về chương trình giám sát, giao Thường trực"));
 	ingest_notice_free(&n);
 }
+
+Test(notice_shapes, how_meetings_are_named)
+{
+	static const struct {
+		const char *headline, *title, *session;
+	} cases[] = {
+		{ "Thông báo kết quả Hội nghị lần thứ 12 Ban Chấp hành", "Hội nghị lần thứ 12", "12" },
+		{ "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ 7", "Hội nghị lần thứ 7", "7" },
+		{ "Bế mạc kỳ họp thứ 11 Hội đồng nhân dân tỉnh khóa X", "Kỳ họp thứ 11", "11" },
+		{ "Hội nghị lần thứ sáu Ban Chấp hành Trung ương", "Hội nghị lần thứ sáu", "6" },
+		{ "HỘI NGHỊ LẦN THỨ XIV", "HỘI NGHỊ LẦN THỨ XIV", "XIV" },
+		/* "thu" (to collect) is no ordinal. */
+		{ "Hội nghị thu năm 2023 của Cục Thuế", "Hội nghị thu năm 2023", NULL },
+		{ "Cuộc họp giao ban tháng 9/2023.", "Cuộc họp giao ban tháng 9/2023", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char text[512];
+		int len = snprintf(text, sizeof text, "%s\n\n1. Về việc chung.\n", cases[i].headline);
+		struct notice n;
+		parse_text("names.txt", text, (size_t)len, &n);
+		assert_str(n.title, cases[i].title, cases[i].headline);
+		assert_str(n.session, cases[i].session, cases[i].headline);
+		ingest_notice_free(&n);
+	}
+}
+
+Test(notice_shapes, spelled_issue_dates_and_codes_without_a_kind)
+{
+	static const char text[] =
+		"Hội nghị lần thứ 4\n"
+		"\n"
+		"1. Về Quyết định số 123/QĐ-UBND ngày 5 tháng 6 năm 2023 và văn bản 01-CTr/TU, hội nghị thống nhất.\n";
+	struct notice n;
+	parse_text("codes.txt", text, sizeof text - 1, &n);
+	cr_assert_eq(n.ndocuments, 2);
+	assert_str(doc(&n, "123/QĐ-UBND")->issued_on, "2023-06-05", "spelled date");
+	assert_str(doc(&n, "123/QĐ-UBND")->kind, "Quyết định", "kind");
+	/* No kind written: the code's letters say Chương trình. */
+	assert_str(doc(&n, "01-CTr/TU")->kind, "Chương trình", "kind from letters");
+	assert_cites(&n, 0, "123/QĐ-UBND 01-CTr/TU");
+	ingest_notice_free(&n);
+}
