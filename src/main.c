@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "text.h"
 
 static const char usage_text[] =
 	"Usage:\n"
@@ -37,9 +38,16 @@ static const struct command commands[] = {
 	{ "set", cli_set },
 };
 
-static int usage_error(const char *what)
+/* Errors are one line on stderr, the usage one --help away. The word
+ * quoted is sanitized: it could hold a newline or an escape sequence. */
+static int usage_error(const char *what, const char *arg)
 {
-	fprintf(stderr, "bienban: %s\n%s", what, usage_text);
+	struct text_buf quoted = {0};
+	if (arg)
+		text_sanitize(&quoted, arg, strlen(arg), TEXT_SINGLE_LINE);
+	fprintf(stderr, "bienban: %s%s%s%s (bienban --help shows the usage)\n", what,
+		arg ? " \"" : "", quoted.data ? quoted.data : "", arg ? "\"" : "");
+	text_buf_free(&quoted);
 	return CLI_EXIT_USAGE;
 }
 
@@ -74,14 +82,15 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--no-color")) {
 			no_color = true;
 		} else {
-			return usage_error(!strcmp(a, "--db") ? "--db needs a path" : "unknown option");
+			return !strcmp(a, "--db") ? usage_error("--db needs a path", NULL)
+						   : usage_error("unknown option", a);
 		}
 	}
 	(void)no_color;
 	if (i == argc)
-		return usage_error("the browser is not built yet; use a command");
+		return usage_error("the browser is not built yet; use a command", NULL);
 	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
 		if (!strcmp(argv[i], commands[k].name))
 			return commands[k].run(&env, argc - i, argv + i);
-	return usage_error("unknown command");
+	return usage_error("unknown command", argv[i]);
 }

@@ -225,7 +225,10 @@ enum bb_status list_model_page(struct list_model *m, int pages,
 	enum bb_status st = list_model_move(m, delta, err);
 	if (st != BB_OK || !m->count)
 		return st;
-	/* Scroll like less: the selection keeps its row where it can. */
+	/* Scroll like less: the selection keeps its row where it can, which
+	 * may need the rows above the window. */
+	while (st == BB_OK && m->sel < row_on_screen && !m->at_start)
+		st = read_before(m, err);
 	m->top = m->sel >= row_on_screen ? m->sel - row_on_screen : 0;
 	while (st == BB_OK && m->top + (size_t)m->height > m->count && !m->at_end)
 		st = read_after(m, err);

@@ -132,7 +132,7 @@ Test(listmodel, end_then_pages_up_to_the_start)
 		cr_assert(eq(int, list_model_page(&m, -1, &err), BB_OK));
 		assert_invariants(&m);
 		if (m.top > 0 || !m.at_start)	/* the view has not reached the start */
-			cr_assert(eq(sz, m.sel - m.top, on_screen), "the selection keeps its row");
+			cr_assert(eq(sz, m.sel - m.top, on_screen), "the selection keeps its row (page %d sel %zu top %zu first %lld)", pages, m.sel, m.top, m.first_index);
 		pages++;
 		cr_assert(pages <= NTASKS / HEIGHT + 1);
 	}
