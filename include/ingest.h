@@ -110,7 +110,9 @@ struct csv_tasks {
  * order and case: meeting, resolution, text, owner, due, status (and
  * optionally note); meeting, resolution and text are required. A bad
  * status, an unknown or duplicate column, a missing required column or
- * value, or a ragged row is an error naming the line. */
+ * value, or a ragged row is an error naming the line. Values are trimmed;
+ * a cell that starts with apostrophes and then = + - @ tab or CR (the
+ * formula guard `export --format csv` writes) loses one apostrophe. */
 enum bb_status ingest_tasks_csv(const char *name, const char *data,
 				size_t len, struct csv_tasks *out,
 				struct bb_error *err);

@@ -73,6 +73,7 @@ struct store_resolution {
 	char *text;
 	long long span_start, span_end;	/* -1 when unknown */
 	char *documents;	/* codes joined by "\n", or NULL */
+	char *meeting_title;
 };
 
 struct store_document {
@@ -89,6 +90,7 @@ struct store_task {
 	char *text, *owner, *due_on, *due_text, *status, *note, *updated_at;
 	long long span_start, span_end;
 	char *meeting_title;	/* for lists that show where a task is from */
+	char *resolution_title;
 };
 
 enum store_kind {
@@ -201,6 +203,22 @@ void store_meeting_free(struct store_meeting *m);
 enum bb_status store_meeting_source(struct store *s, long long id,
 				    char **text, size_t *len,
 				    struct bb_error *err);
+
+enum bb_status store_resolution_get(struct store *s, long long id,
+				    struct store_resolution **out,
+				    struct bb_error *err);
+void store_resolution_free(struct store_resolution *r);
+
+enum bb_status store_document_get(struct store *s, long long id,
+				  struct store_document **out,
+				  struct bb_error *err);
+void store_document_free(struct store_document *d);
+
+/* The meeting and resolution a record belongs to (0 where it has none:
+ * a meeting has no meeting above it, a document belongs to none). */
+enum bb_status store_locate(struct store *s, enum store_kind kind,
+			    long long id, long long *meeting_id,
+			    long long *resolution_id, struct bb_error *err);
 
 enum bb_status store_task_get(struct store *s, long long id,
 			      struct store_task **out, struct bb_error *err);

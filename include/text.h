@@ -37,6 +37,8 @@ void text_buf_printf(struct text_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void text_buf_clear(struct text_buf *b);	/* len = 0, keeps memory */
 void text_buf_free(struct text_buf *b);
+/* Appends one Unicode code point as UTF-8 (nothing for an invalid one). */
+void text_buf_add_char(struct text_buf *b, unsigned codepoint);
 /* Hands the buffer's memory to the caller (free() it) and resets b. */
 char *text_buf_take(struct text_buf *b, size_t *len);
 
@@ -90,6 +92,10 @@ struct text_fit text_fit(const char *s, size_t len, int max_cells);
 struct text_fit text_clip(const char *s, size_t len, int max_cells);
 
 #define TEXT_ELLIPSIS "\xe2\x80\xa6"	/* … U+2026, one cell */
+
+/* Where the last grapheme cluster of s starts (what a Backspace in a
+ * prompt removes: a letter with all its marks). 0 for empty s. */
+size_t text_last_grapheme(const char *s, size_t len);
 
 /* Appends s clipped to `cells` (with `ellipsis` when cut) and then spaces
  * up to exactly `cells` cells. ellipsis must be one cell wide. Returns

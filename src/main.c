@@ -3,9 +3,13 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "store.h"
+#include "tui.h"
 #include "text.h"
 
 static const char usage_text[] =
@@ -57,6 +61,32 @@ static bool locale_is_utf8(void)
 	return codeset && (!strcmp(codeset, "UTF-8") || !strcmp(codeset, "utf8"));
 }
 
+/* The browser: on the database the options name, on a terminal. */
+static int browse(const struct cli_env *env, bool no_color)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "bienban: the browser needs a terminal; for scripts use a command"
+			" such as \"bienban list tasks\" (see --help)\n");
+		return CLI_EXIT_ERROR;
+	}
+	struct store *s;
+	struct bb_error err;
+	if (cli_open_db(env, false, &s, &err) != BB_OK) {
+		fprintf(stderr, "bienban: %s\n", err.msg);
+		return CLI_EXIT_ERROR;
+	}
+	const char *nc = getenv("NO_COLOR");
+	struct tui_options o = {
+		.read_only = env->read_only || store_read_only(s),
+		.ascii = env->ascii,
+		.color = !no_color && !(nc && *nc),
+		.user = cli_user(),
+	};
+	int rc = tui_run(s, &o);
+	store_close(s);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -86,9 +116,8 @@ int main(int argc, char **argv)
 						   : usage_error("unknown option", a);
 		}
 	}
-	(void)no_color;
 	if (i == argc)
-		return usage_error("the browser is not built yet; use a command", NULL);
+		return browse(&env, no_color);
 	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
 		if (!strcmp(argv[i], commands[k].name))
 			return commands[k].run(&env, argc - i, argv + i);

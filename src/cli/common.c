@@ -121,6 +121,13 @@ static enum bb_status import_sample(struct store *s, struct bb_error *err)
 enum bb_status cli_open_db(const struct cli_env *env, bool create,
 			   struct store **out, struct bb_error *err)
 {
+	return cli_open_db_created(env, create, out, NULL, err);
+}
+
+enum bb_status cli_open_db_created(const struct cli_env *env, bool create,
+				   struct store **out, bool *was_created,
+				   struct bb_error *err)
+{
 	bool is_default;
 	char *path = cli_db_path(env, &is_default);
 	if (!path)
@@ -141,6 +148,20 @@ enum bb_status cli_open_db(const struct cli_env *env, bool create,
 		*out = NULL;
 		unlink(path);
 	}
+	if (was_created)
+		*was_created = status == BB_OK && created;
 	free(path);
 	return status;
+}
+
+void cli_remove_db(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	struct text_buf b = {0};
+	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+		text_buf_clear(&b);
+		text_buf_printf(&b, "%s%s", path, suffixes[i]);
+		unlink(b.data);
+	}
+	text_buf_free(&b);
 }

@@ -128,20 +128,32 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 	}
 	struct bb_error err;
 	struct store *s;
-	if (cli_open_db(env, true, &s, &err) != BB_OK) {
+	bool created;
+	if (cli_open_db_created(env, true, &s, &created, &err) != BB_OK) {
 		cli_error(err.msg);
 		return CLI_EXIT_ERROR;
 	}
 	int rc = CLI_EXIT_OK;
+	size_t written = 0;
 	for (int i = 1; i < argc; i++) {
 		enum bb_status status = import_one(s, argv[i], &err);
-		if (status == BB_DUPLICATE)
+		if (status == BB_OK)
+			written++;
+		else if (status == BB_DUPLICATE)
 			cli_say("%s", err.msg);
-		else if (status != BB_OK) {
+		else {
 			cli_error(err.msg);
 			rc = CLI_EXIT_ERROR;
 		}
 	}
 	store_close(s);
+	/* A failed first import leaves the folder as it was, not an empty
+	 * database that the next "import" would then happily fill. (The
+	 * default database keeps its sample, so it stays.) */
+	bool is_default;
+	char *path = cli_db_path(env, &is_default);
+	if (created && !written && !is_default)
+		cli_remove_db(path);
+	free(path);
 	return rc;
 }

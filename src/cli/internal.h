@@ -18,6 +18,13 @@ void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints one sanitized line to stdout (file names and messages quote
  * untrusted text). */
 void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* cli_open_db, telling whether the file was made just now. */
+enum bb_status cli_open_db_created(const struct cli_env *env, bool create,
+				   struct store **out, bool *was_created,
+				   struct bb_error *err);
+/* Deletes a database file and its -wal, -shm and -journal companions. */
+void cli_remove_db(const char *path);
+
 /* Maps a status to an exit code. */
 int cli_exit_for(enum bb_status status);
 

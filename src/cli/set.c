@@ -20,6 +20,29 @@ static int set_usage(const char *why)
 	return CLI_EXIT_USAGE;
 }
 
+/* Each field is saved in its own transaction, so every value is checked
+ * before the first is written: "--status done --due bogus" must change
+ * nothing rather than the status alone. The store checks again. */
+static bool change_ok(const struct change *c)
+{
+	const char *v = c->value;
+	if (!text_is_valid_utf8(v, strlen(v))) {
+		cli_errorf("--%s: not valid UTF-8", c->name);
+		return false;
+	}
+	struct text_date d;
+	if (c->field == STORE_FIELD_STATUS && strcmp(v, "open") && strcmp(v, "doing") &&
+	    strcmp(v, "done") && strcmp(v, "dropped")) {
+		cli_errorf("status must be open, doing, done or dropped, not \"%s\"", v);
+		return false;
+	}
+	if (c->field == STORE_FIELD_DUE && *v && !text_date_parse(v, strlen(v), &d)) {
+		cli_errorf("not a date: \"%s\" (try 15/4/2023, 2023-04-15 or quý II-2023)", v);
+		return false;
+	}
+	return true;
+}
+
 int cli_set(const struct cli_env *env, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -47,6 +70,9 @@ int cli_set(const struct cli_env *env, int argc, char **argv)
 		return set_usage("the item id is a number");
 	if (n == 0)
 		return set_usage("nothing to set");
+	for (size_t i = 0; i < n; i++)
+		if (!change_ok(&changes[i]))
+			return CLI_EXIT_USAGE;
 
 	struct bb_error err;
 	struct store *s;

@@ -36,6 +36,13 @@ static enum bb_status fail_at(const struct reader *r, struct pos p,
 
 /* ---- bytes ---------------------------------------------------------------- */
 
+/* Whether s[i] ends a line: a LF, or a CR not followed by LF (the CR
+ * of a CRLF is no line end of its own). */
+static bool ends_line(const char *s, size_t n, size_t i)
+{
+	return s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n'));
+}
+
 /* NUL and invalid UTF-8 are found before parsing, so the parser deals in
  * whole characters and every error has one position. */
 static enum bb_status check_bytes(struct reader *r, struct bb_error *err)
@@ -47,7 +54,7 @@ static enum bb_status check_bytes(struct reader *r, struct bb_error *err)
 			return fail_at(r, p, err, "NUL byte (binary data, not a table)");
 		if (l > r->n - i || !text_is_valid_utf8(r->s + i, l))
 			return fail_at(r, p, err, "not valid UTF-8; save the table as UTF-8");
-		if (r->s[i] == '\n' || (r->s[i] == '\r' && (i + 1 == r->n || r->s[i + 1] != '\n'))) {
+		if (ends_line(r->s, r->n, i)) {
 			p.line++;
 			p.col = 1;
 		} else if (r->s[i] != '\r') {
@@ -62,7 +69,7 @@ static enum bb_status check_bytes(struct reader *r, struct bb_error *err)
 static void advance(struct reader *r)
 {
 	char c = r->s[r->i];
-	if (c == '\n' || (c == '\r' && (r->i + 1 == r->n || r->s[r->i + 1] != '\n'))) {
+	if (ends_line(r->s, r->n, r->i)) {
 		r->at.line++;
 		r->at.col = 1;
 	} else if (c != '\r') {
@@ -89,7 +96,7 @@ static void skip_line_end(struct reader *r)
 
 static struct text_buf *new_field(struct reader *r)
 {
-	ingest_reserve(&r->fields, &r->cap, r->nfields + 1, sizeof *r->fields);
+	r->fields = ingest_grow(r->fields, &r->cap, r->nfields + 1, sizeof *r->fields);
 	struct text_buf *f = &r->fields[r->nfields];
 	if (r->nfields == r->inited) {
 		memset(f, 0, sizeof *f);
@@ -162,7 +169,7 @@ static enum bb_status emit(struct reader *r, size_t line, ingest_csv_fn fn,
 		text_nfc(&r->norm, f->data ? f->data : "", f->len);
 		text_buf_addc(&r->norm, '\0');
 	}
-	ingest_reserve(&r->ptrs, &r->ptrs_cap, r->nfields, sizeof *r->ptrs);
+	r->ptrs = ingest_grow(r->ptrs, &r->ptrs_cap, r->nfields, sizeof *r->ptrs);
 	for (size_t k = 0; k < r->nfields; k++)
 		r->ptrs[k] = r->norm.data + offs[k];
 	free(offs);

@@ -24,8 +24,9 @@
 void *ingest_xrealloc(void *p, size_t n, size_t size);
 char *ingest_strndup(const char *s, size_t len);
 
-/* Grows *arr (of *cap elements of `size` bytes) to hold at least `need`. */
-void ingest_reserve(void *arr, size_t *cap, size_t need, size_t size);
+/* Returns p (an array of *cap elements of `size` bytes) grown to hold at
+ * least `need`, updating *cap: `a = ingest_grow(a, &cap, n + 1, sizeof *a)`. */
+void *ingest_grow(void *p, size_t *cap, size_t need, size_t size);
 
 /* Bytes in the UTF-8 sequence that `lead` starts (1 for a stray byte). */
 size_t ingest_u8_len(unsigned char lead);

@@ -202,9 +202,11 @@ static size_t issued(struct scan *sc, size_t p, size_t b, char iso[static 11])
 	    !text_date_find(sc->s + a, window(sc, a, b, 48) - a, &d, &r) || r.start != 0)
 		return p;
 	text_date_iso(&d, iso);
-	ingest_reserve(&sc->doc_dates, &sc->doc_dates_cap, sc->ndoc_dates + 1,
+	sc->doc_dates = ingest_grow(sc->doc_dates, &sc->doc_dates_cap,
+				    sc->ndoc_dates + 1,
 		       sizeof *sc->doc_dates);
-	sc->doc_dates[sc->ndoc_dates++] = (struct text_range){ .start = a, .end = a + r.end };
+	sc->doc_dates[sc->ndoc_dates++] =
+		(struct text_range){ .start = a, .end = a + r.end };
 	return a + r.end;
 }
 
@@ -325,7 +327,8 @@ static size_t document_index(struct doc_table *t, const char *code, size_t len)
 		if (strlen(c) == len && memcmp(c, code, len) == 0)
 			return t->slots[h] - 1;
 	}
-	ingest_reserve(&n->documents, &t->cap, n->ndocuments + 1, sizeof *n->documents);
+	n->documents = ingest_grow(n->documents, &t->cap, n->ndocuments + 1,
+				   sizeof *n->documents);
 	struct notice_document *d = &n->documents[n->ndocuments];
 	memset(d, 0, sizeof *d);
 	d->code = ingest_strndup(code, len);
@@ -352,7 +355,7 @@ static size_t cite(struct scan *sc, struct doc_table *t, const struct code *c,
 		d->issued_on = ingest_strndup(iso, 10);
 	p = issuer(sc, p, le, &d->issuer);
 	title_after(sc, p, le, &d->title);
-	ingest_reserve(&sc->refs, &sc->refs_cap, sc->nrefs + 1, sizeof *sc->refs);
+	sc->refs = ingest_grow(sc->refs, &sc->refs_cap, sc->nrefs + 1, sizeof *sc->refs);
 	sc->refs[sc->nrefs++] = (struct doc_ref){ .at = c->start, .doc = i };
 	return c->end;
 }
@@ -374,7 +377,8 @@ void documents_find(struct scan *sc, struct notice *n)
 
 static void link_one(struct notice_resolution *res, size_t *cap, size_t doc)
 {
-	ingest_reserve(&res->documents, cap, res->ndocuments + 1, sizeof *res->documents);
+	res->documents = ingest_grow(res->documents, cap, res->ndocuments + 1,
+				     sizeof *res->documents);
 	res->documents[res->ndocuments++] = doc;
 }
 

@@ -111,7 +111,8 @@ static bool numbered(const struct scan *sc, struct phrase *ph, size_t b)
 		if (w >= b || scan_is_stop_mark(sc, w))
 			return false;
 		size_t lead = ordinal_at(sc, w, b, &e) ? w : NPOS;
-		size_t num = lead == NPOS ? NPOS : session_word(sc, e, b, &ph->num_end, &value);
+		size_t num = lead == NPOS ? NPOS :
+			     session_word(sc, e, b, &ph->num_end, &value);
 		if (num != NPOS) {
 			ph->num = num;
 			ph->end = ph->num_end;
@@ -329,7 +330,8 @@ static size_t person_name(const struct scan *sc, size_t a, size_t b,
 		if (scan_is_upper(sc, w) && !is_rank_word(sc, w, e)) {
 			size_t x;
 			while (n < 5 && q < b && sc->s[q] == ' ' &&
-			       scan_word(sc, q, b, &x) == q + 1 && scan_is_upper(sc, q + 1)) {
+			       scan_word(sc, q, b, &x) == q + 1 &&
+			       scan_is_upper(sc, q + 1)) {
 				q = x;
 				n++;
 			}
@@ -350,7 +352,8 @@ static char *chair_in(const struct scan *sc, size_t a, size_t b,
 		size_t e = scan_sentence_end(sc, s, b);
 		for (const char *const *t = triggers; *t; t++) {
 			size_t at = scan_find(sc, s, e, *t, NULL), x;
-			size_t who = at == NPOS ? NPOS : scan_find(sc, s, at, "dong chi", &x);
+			size_t who = at == NPOS ? NPOS :
+				     scan_find(sc, s, at, "dong chi", &x);
 			if (who == NPOS)
 				continue;
 			size_t end, name = person_name(sc, x, at, &end);
@@ -395,7 +398,7 @@ static char *place(const struct scan *sc, const struct line *l)
 	return NULL;
 }
 
-/* ---- putting it together ------------------------------------------------------------ */
+/* ---- putting it together ------------------------------------------- */
 
 static bool shouts(const struct scan *sc, size_t a, size_t b)
 {

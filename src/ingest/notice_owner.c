@@ -95,7 +95,8 @@ static char *owner_given(const struct scan *sc, size_t a, size_t b)
 	};
 	for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
 		size_t x;
-		for (size_t p = a; (p = scan_find(sc, p, b, verbs[v].folded, &x)) != NPOS; p = x) {
+		const char *verb = verbs[v].folded;
+		for (size_t p = a; (p = scan_find(sc, p, b, verb, &x)) != NPOS; p = x) {
 			if (!scan_literal(sc, p, verbs[v].spellings[0]) &&
 			    !scan_literal(sc, p, verbs[v].spellings[1]))
 				continue;

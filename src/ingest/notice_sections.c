@@ -30,7 +30,8 @@ bool line_number_marker(const struct scan *sc, size_t i, int *num,
 static bool no_lower_case(const struct scan *sc, const struct line *l)
 {
 	bool letters = false;
-	for (size_t p = l->start; p < l->end; p += ingest_u8_len((unsigned char)sc->s[p])) {
+	for (size_t p = l->start; p < l->end;
+	     p += ingest_u8_len((unsigned char)sc->s[p])) {
 		if (!scan_is_alnum(sc, p) || (sc->s[p] >= '0' && sc->s[p] <= '9'))
 			continue;
 		if (!scan_is_upper(sc, p))
@@ -99,13 +100,13 @@ static bool continues_nested(const struct scan *sc, size_t i, size_t prev_item)
 {
 	if (ends_with(sc, i, ':'))
 		return false;
-	return true;
+	return ends_with(sc, prev_item, ';') || ends_with(sc, prev_item, ',');
 }
 
 static void push_section(struct section **out, size_t *n, size_t *cap,
 			 int seq, size_t line)
 {
-	ingest_reserve(out, cap, *n + 1, sizeof **out);
+	*out = ingest_grow(*out, cap, *n + 1, sizeof **out);
 	(*out)[(*n)++] = (struct section){ .seq = seq, .line = line };
 }
 
@@ -123,7 +124,8 @@ static size_t number_lines(const struct scan *sc, size_t first,
 			continue;
 		bool next_section = k == cur + 1;
 		bool next_nested = nested > 0 && k == nested + 1;
-		if (next_nested && (!next_section || continues_nested(sc, i, prev_item))) {
+		if (next_nested &&
+		    (!next_section || continues_nested(sc, i, prev_item))) {
 			nested = k;
 			prev_item = i;
 		} else if (next_section) {
@@ -181,7 +183,8 @@ size_t scan_decision_tail(const struct scan *sc, size_t a, size_t b)
 		if (sc->s[c] != ',')
 			continue;
 		size_t w = scan_skip_space(sc, c + 1, b);
-		if (w >= b || !(scan_is_upper(sc, w) || scan_has_prefix(sc, w, b, meetings)))
+		if (w >= b ||
+		    !(scan_is_upper(sc, w) || scan_has_prefix(sc, w, b, meetings)))
 			continue;
 		size_t p = w;
 		for (int words = 0; words < 8; words++) {

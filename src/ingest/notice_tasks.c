@@ -70,7 +70,7 @@ static void add_task(struct collector *col, size_t a, size_t b,
 		return;
 	memset(col->taken + (a - col->base), 1, b - a);
 	struct notice_resolution *r = col->r;
-	ingest_reserve(&r->tasks, &col->cap, r->ntasks + 1, sizeof *r->tasks);
+	r->tasks = ingest_grow(r->tasks, &col->cap, r->ntasks + 1, sizeof *r->tasks);
 	struct notice_task *t = &r->tasks[r->ntasks++];
 	memset(t, 0, sizeof *t);
 	t->text = ingest_strndup(sc->s + a, b - a);
@@ -134,7 +134,8 @@ static size_t marker_at(const struct scan *sc, size_t p, size_t b,
 		q = number_token(sc, p, b, &v);
 		return q > p && v == k && q < b && s[q] == ')' ? q + 1 - p : 0;
 	case M_LETTER:
-		return k <= 26 && p + 1 < b && s[p] == 'a' + k - 1 && s[p + 1] == ')' ? 2 : 0;
+		return k <= 26 && p + 1 < b && s[p] == 'a' + k - 1 &&
+		       s[p + 1] == ')' ? 2 : 0;
 	}
 	return 0;
 }
@@ -178,7 +179,8 @@ static size_t inline_list(struct collector *col, size_t seg, size_t m1,
 	at[0] = m1;
 	len[0] = marker_at(sc, m1, b, st, 1);
 	for (n = 1; n < 64; n++) {
-		size_t p = find_marker(sc, at[n - 1] + len[n - 1], seg, b, st, (int)n + 1, &l);
+		size_t from = at[n - 1] + len[n - 1];
+		size_t p = find_marker(sc, from, seg, b, st, (int)n + 1, &l);
 		if (p == NPOS)
 			break;
 		at[n] = p;
@@ -208,7 +210,7 @@ static void inline_lists(struct collector *col, size_t a, size_t b)
 	}
 }
 
-/* ---- rule 2: "13 nhóm nhiệm vụ, giải pháp …" and a list joined by ";" ------------ */
+/* ---- rule 2: "13 nhóm nhiệm vụ, giải pháp …", items joined by ";" -- */
 
 static size_t skip_lead_in(const struct scan *sc, size_t a, size_t b)
 {
@@ -235,7 +237,8 @@ static void semicolon_items(struct collector *col, size_t a, size_t b,
 	for (size_t p = a; p < b; p++) {
 		if (s[p] == '(' || strncmp(s + p, "\xe2\x80\x9c", 3) == 0)
 			depth++;
-		else if ((s[p] == ')' || strncmp(s + p, "\xe2\x80\x9d", 3) == 0) && depth > 0)
+		else if (depth > 0 &&
+			 (s[p] == ')' || strncmp(s + p, "\xe2\x80\x9d", 3) == 0))
 			depth--;
 		else if (s[p] == ';' && depth == 0) {
 			add_task(col, item, p, ctx);
@@ -414,7 +417,7 @@ static void sentences(struct collector *col, size_t a, size_t b)
 	}
 }
 
-/* ---- a section ---------------------------------------------------------------------- */
+/* ---- a section -------------------------------------------------------- */
 
 static int by_position(const void *x, const void *y)
 {

@@ -83,8 +83,8 @@ struct fold_caps {
 static void fold_push(struct scan *sc, struct fold_caps *cap,
 		      const char *bytes, size_t len, size_t src)
 {
-	ingest_reserve(&sc->f, &cap->f, sc->fn + len + 1, 1);
-	ingest_reserve(&sc->from, &cap->from, sc->fn + len + 1, sizeof *sc->from);
+	sc->f = ingest_grow(sc->f, &cap->f, sc->fn + len + 1, 1);
+	sc->from = ingest_grow(sc->from, &cap->from, sc->fn + len + 1, sizeof *sc->from);
 	memcpy(sc->f + sc->fn, bytes, len);
 	for (size_t k = 0; k < len; k++)
 		sc->from[sc->fn + k] = src;
@@ -122,8 +122,8 @@ static void fold_text(struct scan *sc)
 		i += l;
 	}
 	sc->at[sc->n] = sc->fn;
-	ingest_reserve(&sc->f, &cap.f, sc->fn + 1, 1);
-	ingest_reserve(&sc->from, &cap.from, sc->fn + 1, sizeof *sc->from);
+	sc->f = ingest_grow(sc->f, &cap.f, sc->fn + 1, 1);
+	sc->from = ingest_grow(sc->from, &cap.from, sc->fn + 1, sizeof *sc->from);
 	sc->from[sc->fn] = sc->n;
 	sc->f[sc->fn] = '\0';
 	text_buf_free(&one);
@@ -135,7 +135,7 @@ static void add_line(struct scan *sc, size_t *cap, size_t a, size_t b)
 	b = scan_trim_back(sc, a, b);
 	if (a == b)
 		return;
-	ingest_reserve(&sc->lines, cap, sc->nlines + 1, sizeof *sc->lines);
+	sc->lines = ingest_grow(sc->lines, cap, sc->nlines + 1, sizeof *sc->lines);
 	sc->lines[sc->nlines++] = (struct line){ .start = a, .end = b };
 }
 
@@ -378,7 +378,8 @@ size_t scan_name_end(const struct scan *sc, size_t a, size_t b, int max_words)
 	for (int words = 0; words < max_words; words++) {
 		size_t w = scan_skip_space(sc, p, b), e;
 		if (w >= b || scan_is_stop_mark(sc, w) ||
-		    (words > 0 && !scan_is_upper(sc, w) && scan_has_prefix(sc, w, b, links)))
+		    (words > 0 && !scan_is_upper(sc, w) &&
+		     scan_has_prefix(sc, w, b, links)))
 			break;
 		if (scan_word(sc, w, b, &e) == NPOS)
 			break;

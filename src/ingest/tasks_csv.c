@@ -64,10 +64,26 @@ static const char *trim(const char *s, size_t *len)
 	return s;
 }
 
+/* `bienban export --format csv` writes a cell that a spreadsheet would
+ * run as a formula (= + - @ tab CR first, after any apostrophes) with
+ * one more apostrophe in front: "'=1+1", "''-x". Exactly that one comes
+ * off here, so the value reads back as it was; an apostrophe before
+ * anything else ("'quoted") is the value's own and stays. */
+static size_t formula_guard(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] == '\'')
+		i++;
+	return i > 0 && i < n && strchr("=+-@\t\r", s[i]) ? 1 : 0;
+}
+
 static char *value(const char *s)
 {
 	size_t n;
 	s = trim(s, &n);
+	size_t guard = formula_guard(s, n);
+	s += guard;
+	n -= guard;
 	return n ? ingest_strndup(s, n) : NULL;
 }
 
@@ -87,7 +103,7 @@ static void fold_trimmed(struct text_buf *f, const char *s)
 		text_buf_addz(f, "");
 }
 
-/* ---- the header -------------------------------------------------------------- */
+/* ---- the header -------------------------------------------------------- */
 
 static int column_of(const struct text_buf *f)
 {
@@ -101,57 +117,73 @@ static int column_of(const struct text_buf *f)
 	return -1;
 }
 
+/* One header field: which column it names, or an error. */
+static enum bb_status header_field(struct table *t, size_t line, size_t i,
+				   const char *field, bool seen[C_COUNT],
+				   struct bb_error *err)
+{
+	struct text_buf f = { 0 };
+	fold_trimmed(&f, field);
+	int c = column_of(&f);
+	text_buf_free(&f);
+	int shown = ingest_clip(field, strlen(field), 60);
+	if (c < 0)
+		return bb_fail(err, BB_ERROR, "%s:%zu: column %zu \"%.*s\" is unknown"
+			       " (expected meeting, resolution, text, owner, due,"
+			       " status, note)", t->name, line, i + 1, shown, field);
+	if (seen[c])
+		return bb_fail(err, BB_ERROR, "%s:%zu: column %zu \"%.*s\" repeats"
+			       " column \"%s\"", t->name, line, i + 1, shown, field,
+			       columns[c].name);
+	seen[c] = true;
+	t->map[i] = c;
+	return BB_OK;
+}
+
 static enum bb_status header(struct table *t, size_t line, char **fields,
 			     size_t nfields, struct bb_error *err)
 {
-	struct text_buf f = { 0 };
 	bool seen[C_COUNT] = { false };
-	enum bb_status st = BB_OK;
-	if (nfields > sizeof t->map / sizeof t->map[0])
-		return bb_fail(err, BB_ERROR, "%s:%zu: %zu columns; an action-item table has at most 7",
-			       t->name, line, nfields);
-	for (size_t i = 0; i < nfields && st == BB_OK; i++) {
-		fold_trimmed(&f, fields[i]);
-		int c = column_of(&f);
-		size_t n = strlen(fields[i]);
-		if (c < 0)
-			st = bb_fail(err, BB_ERROR, "%s:%zu: column %zu \"%.*s\" is unknown"
-				     " (expected meeting, resolution, text, owner, due, status, note)",
-				     t->name, line, i + 1, ingest_clip(fields[i], n, 60), fields[i]);
-		else if (seen[c])
-			st = bb_fail(err, BB_ERROR, "%s:%zu: column %zu \"%.*s\" repeats column \"%s\"",
-				     t->name, line, i + 1, ingest_clip(fields[i], n, 60), fields[i],
-				     columns[c].name);
-		else
-			seen[c] = true;
-		t->map[i] = c;
-	}
-	text_buf_free(&f);
-	for (int c = C_MEETING; c <= C_TEXT && st == BB_OK; c++)
-		if (!seen[c])
-			st = bb_fail(err, BB_ERROR, "%s:%zu: no column \"%s\" (the header must name"
-				     " meeting, resolution and text)", t->name, line, columns[c].name);
-	t->nmap = nfields;
 	t->header = true;
-	return st;
+	t->nmap = nfields;
+	if (nfields > sizeof t->map / sizeof t->map[0])
+		return bb_fail(err, BB_ERROR, "%s:%zu: %zu columns; an action-item"
+			       " table has at most %d", t->name, line, nfields, C_COUNT);
+	for (size_t i = 0; i < nfields; i++) {
+		enum bb_status st = header_field(t, line, i, fields[i], seen, err);
+		if (st != BB_OK)
+			return st;
+	}
+	for (int c = C_MEETING; c <= C_TEXT; c++)
+		if (!seen[c])
+			return bb_fail(err, BB_ERROR, "%s:%zu: no column \"%s\" (the header"
+				       " must name meeting, resolution and text)",
+				       t->name, line, columns[c].name);
+	return BB_OK;
 }
 
-/* ---- rows ------------------------------------------------------------------------ */
+/* ---- rows ------------------------------------------------------------ */
 
+/* "2023-02-30" or "31/4/2023": digits in a date's shape, whether or not
+ * the date exists. */
 static bool looks_numeric_date(const char *s)
 {
-	size_t d[3] = { 0 }, k = 0;
+	size_t digits[3] = { 0 }, k = 0;
 	char sep = 0;
-	for (; *s && k < 3; s++) {
-		if (*s >= '0' && *s <= '9')
-			d[k]++;
-		else if ((*s == '-' || *s == '/' || *s == '.') && d[k] && (!sep || *s == sep) && k < 2)
-			sep = *s, k++;
-		else
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			digits[k]++;
+			continue;
+		}
+		bool is_sep = *s == '-' || *s == '/' || *s == '.';
+		if (!is_sep || !digits[k] || k == 2 || (sep && *s != sep))
 			return false;
+		sep = *s;
+		k++;
 	}
-	return k == 2 && !*s && d[2] && ((d[0] == 4 && d[1] <= 2 && d[2] <= 2) ||
-					 (d[0] <= 2 && d[1] <= 2 && d[2] == 4));
+	if (k != 2 || !digits[2] || digits[1] > 2)
+		return false;
+	return (digits[0] == 4 && digits[2] <= 2) || (digits[0] <= 2 && digits[2] == 4);
 }
 
 /* A deadline as written; a parseable one also as a date. Loose words
@@ -262,7 +294,7 @@ static enum bb_status on_record(void *ctx, size_t line, char **fields,
 		return st;
 	}
 	struct csv_tasks *out = t->out;
-	ingest_reserve(&out->rows, &t->cap, out->count + 1, sizeof *out->rows);
+	out->rows = ingest_grow(out->rows, &t->cap, out->count + 1, sizeof *out->rows);
 	out->rows[out->count++] = r;
 	return BB_OK;
 }

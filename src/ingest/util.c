@@ -25,16 +25,15 @@ char *ingest_strndup(const char *s, size_t len)
 	return d;
 }
 
-void ingest_reserve(void *arr, size_t *cap, size_t need, size_t size)
+void *ingest_grow(void *p, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
-		return;
+		return p;
 	size_t c = *cap ? *cap : 8;
 	while (c < need)
 		c *= 2;
-	void **p = arr;
-	*p = ingest_xrealloc(*p, c, size);
 	*cap = c;
+	return ingest_xrealloc(p, c, size);
 }
 
 size_t ingest_u8_len(unsigned char lead)

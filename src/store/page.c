@@ -42,7 +42,8 @@ static const char task_columns[] =
 	" a.resolution_id, a.seq, a.text, a.owner, a.due_on, a.due_text,"
 	" a.status, a.note, a.updated_at, a.span_start, a.span_end,"
 	" (SELECT m.title FROM resolution r JOIN meeting m ON m.id = r.meeting_id"
-	"  WHERE r.id = a.resolution_id)";
+	"  WHERE r.id = a.resolution_id),"
+	" (SELECT title FROM resolution WHERE id = a.resolution_id)";
 
 static const struct order task_orders[] = {
 	[STORE_SORT_DEFAULT] = { .key = TASK_DUE_KEY, .collate = "", .id = "a.id" },
@@ -70,7 +71,8 @@ static struct list_sql list_sql_for(const struct store_query *q)
 			.columns = "r.id, r.meeting_id, r.seq, r.title, r.text, r.span_start,"
 				   " r.span_end, (SELECT group_concat(d.code, char(10))"
 				   "  FROM resolution_document rd JOIN document d ON d.id = rd.document_id"
-				   "  WHERE rd.resolution_id = r.id)",
+				   "  WHERE rd.resolution_id = r.id),"
+				   " (SELECT title FROM meeting WHERE id = r.meeting_id)",
 			.from = "resolution r",
 			/* Without a parent (a document's resolutions, across
 			 * meetings) the newest meeting comes first. */
@@ -268,6 +270,7 @@ static void read_resolution(sqlite3_stmt *st, struct store_resolution *r)
 	r->span_start = col_span(st, 5);
 	r->span_end = col_span(st, 6);
 	r->documents = store_col_text(st, 7);
+	r->meeting_title = store_col_text(st, 8);
 }
 
 static void read_document(sqlite3_stmt *st, struct store_document *d)
@@ -297,6 +300,7 @@ void store_read_task(sqlite3_stmt *st, struct store_task *t)
 	t->span_start = col_span(st, 11);
 	t->span_end = col_span(st, 12);
 	t->meeting_title = store_col_text(st, 13);
+	t->resolution_title = store_col_text(st, 14);
 }
 
 static void read_hit(sqlite3_stmt *st, struct store_hit *h)
@@ -488,6 +492,7 @@ void store_free_task_fields(struct store_task *t)
 {
 	free(t->text); free(t->owner); free(t->due_on); free(t->due_text);
 	free(t->status); free(t->note); free(t->updated_at); free(t->meeting_title);
+	free(t->resolution_title);
 }
 
 static void free_row(struct store_page *p, size_t i)
@@ -498,7 +503,7 @@ static void free_row(struct store_page *p, size_t i)
 		break;
 	case STORE_LIST_RESOLUTIONS: {
 		struct store_resolution *r = &p->rows.resolutions[i];
-		free(r->title); free(r->text); free(r->documents);
+		free(r->title); free(r->text); free(r->documents); free(r->meeting_title);
 		break;
 	}
 	case STORE_LIST_DOCUMENTS: {
@@ -545,6 +550,116 @@ void store_cursor_clear(struct store_cursor *c)
 }
 
 /* ---- single records ------------------------------------------------------------ */
+
+/* One row of a list by id, read with the list's own columns and moved out
+ * of its page into *out (a struct of the list's row type). */
+static enum bb_status get_row(struct store *s, enum store_list list, long long id,
+			      void *out, const char *what, struct bb_error *err)
+{
+	struct store_query q = { .list = list, .parent_id = list == STORE_LIST_RESOLUTIONS };
+	struct list_sql l = list_sql_for(&q);
+	struct text_buf sql = {0};
+	text_buf_printf(&sql, "SELECT %s, %s FROM %s WHERE %s = ?1", l.columns, l.order.key,
+			l.from, l.order.id);
+	sqlite3_stmt *st = store_prepare(s, sql.data, err);
+	text_buf_free(&sql);
+	if (!st)
+		return BB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	enum bb_status status = BB_OK;
+	if (rc == SQLITE_ROW) {
+		struct store_page *p = page_new(list, 1);
+		read_row(st, p, p->count++);
+		memcpy(out, p->rows.meetings, row_size(list));
+		free(p->keys[0].key);
+		free(p->rows.meetings);
+		free(p->keys);
+		free(p);
+	} else if (rc == SQLITE_DONE) {
+		status = bb_fail(err, BB_NOT_FOUND, "no %s with id %lld", what, id);
+	} else {
+		status = store_sql_fail(s, err, "reading a record");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+enum bb_status store_resolution_get(struct store *s, long long id,
+				    struct store_resolution **out,
+				    struct bb_error *err)
+{
+	if (!(*out = calloc(1, sizeof **out)))
+		abort();
+	enum bb_status st = get_row(s, STORE_LIST_RESOLUTIONS, id, *out, "resolution", err);
+	if (st != BB_OK) {
+		free(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
+void store_resolution_free(struct store_resolution *r)
+{
+	if (!r)
+		return;
+	free(r->title); free(r->text); free(r->documents); free(r->meeting_title);
+	free(r);
+}
+
+enum bb_status store_document_get(struct store *s, long long id,
+				  struct store_document **out,
+				  struct bb_error *err)
+{
+	if (!(*out = calloc(1, sizeof **out)))
+		abort();
+	enum bb_status st = get_row(s, STORE_LIST_DOCUMENTS, id, *out, "document", err);
+	if (st != BB_OK) {
+		free(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
+void store_document_free(struct store_document *d)
+{
+	if (!d)
+		return;
+	free(d->code); free(d->kind); free(d->issued_on); free(d->issuer);
+	free(d->title); free(d->meetings);
+	free(d);
+}
+
+enum bb_status store_locate(struct store *s, enum store_kind kind,
+			    long long id, long long *meeting_id,
+			    long long *resolution_id, struct bb_error *err)
+{
+	static const char *const sql[] = {
+		[STORE_KIND_MEETING] = "SELECT id, 0 FROM meeting WHERE id = ?1",
+		[STORE_KIND_RESOLUTION] = "SELECT meeting_id, id FROM resolution WHERE id = ?1",
+		[STORE_KIND_DOCUMENT] = "SELECT 0, 0 FROM document WHERE id = ?1",
+		[STORE_KIND_TASK] = "SELECT r.meeting_id, r.id FROM action_item a"
+				    " JOIN resolution r ON r.id = a.resolution_id WHERE a.id = ?1",
+	};
+	*meeting_id = *resolution_id = 0;
+	sqlite3_stmt *st = store_prepare(s, sql[kind & 3], err);
+	if (!st)
+		return BB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	enum bb_status status = BB_OK;
+	if (rc == SQLITE_ROW) {
+		*meeting_id = sqlite3_column_int64(st, 0);
+		*resolution_id = sqlite3_column_int64(st, 1);
+	} else {
+		status = rc == SQLITE_DONE ? bb_fail(err, BB_NOT_FOUND, "that record is gone")
+			: store_sql_fail(s, err, "finding a record");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* ---- single records (by their own queries) ------------------------------------------------------------ */
 
 enum bb_status store_meeting_get(struct store *s, long long id,
 				 struct store_meeting **out, struct bb_error *err)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "text.h"
 #include "internal.h"
@@ -114,4 +115,12 @@ char *text_buf_take(struct text_buf *b, size_t *len)
 		*len = b->len;
 	*b = (struct text_buf){0};
 	return p;
+}
+
+void text_buf_add_char(struct text_buf *b, unsigned codepoint)
+{
+	uint8_t bytes[6];
+	int n = u8_uctomb(bytes, codepoint, sizeof bytes);
+	if (n > 0)
+		text_buf_add(b, (const char *)bytes, (size_t)n);
 }

@@ -144,3 +144,16 @@ struct text_fit text_put_cells_right(struct text_buf *out, const char *s,
 	add_clipped(out, s, fit, ellipsis);
 	return fit;
 }
+
+size_t text_last_grapheme(const char *s, size_t len)
+{
+	/* Clusters are found from the start (the regional-indicator rule
+	 * counts from there); a prompt's line is short. */
+	size_t at = 0, last = 0;
+	while (at < len) {
+		last = at;
+		size_t n = text_grapheme_len(s + at, len - at);
+		at += n ? n : 1;
+	}
+	return last;
+}

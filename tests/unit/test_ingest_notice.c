@@ -760,24 +760,25 @@ Test(notice_shapes, numbers_that_restart_inside_a_section)
 		"Hội nghị lần thứ 3\n"
 		"\n"
 		"1. Về kinh tế, hội nghị yêu cầu:\n"
-		"1. Tăng thu ngân sách trong quý II-2023.\n"
-		/* "2." after a finished item: the next section. */
-		"2. Về xã hội, hội nghị thống nhất tăng cường an sinh\n"
-		"3. Về quốc phòng, hội nghị giao:\n"
-		"1. Củng cố lực lượng dân quân;\n"
+		"1. Tăng thu ngân sách;\n"
 		/* "2." after an item ending in ";": the list goes on. */
-		"2. Tổ chức diễn tập khu vực phòng thủ\n"
-		"4. Về công tác khác\n";
+		"2. Giảm nợ đọng trong quý II-2023.\n"
+		"2. Về xã hội, hội nghị giao:\n"
+		"1. Củng cố mạng lưới y tế cơ sở;\n"
+		"2. Tổ chức tiêm chủng mở rộng.\n"
+		/* "3." after a finished item: the next section. */
+		"3. Về quốc phòng, hội nghị thống nhất tăng cường diễn tập\n";
 	struct notice n;
 	parse_text("nested.txt", text, sizeof text - 1, &n);
 	assert_consistent(&n);
-	cr_assert_eq(n.nresolutions, 4);
-	for (size_t i = 0; i < 4; i++)
+	cr_assert_eq(n.nresolutions, 3);
+	for (size_t i = 0; i < 3; i++)
 		cr_assert_eq(n.resolutions[i].seq, (int)i + 1);
 	assert_str(n.resolutions[1].title, "Về xã hội", "title 2");
-	cr_assert_eq(n.resolutions[0].ntasks, 1);
-	assert_task(&n.resolutions[0].tasks[0], NULL, "2023-06-30", "quý II-2023");
-	cr_assert_eq(n.resolutions[2].ntasks, 2);
-	assert_str(n.resolutions[2].tasks[1].text, "Tổ chức diễn tập khu vực phòng thủ", "nested 2");
+	assert_str(n.resolutions[2].title, "Về quốc phòng", "title 3");
+	cr_assert_eq(n.resolutions[0].ntasks, 2);
+	assert_task(&n.resolutions[0].tasks[1], NULL, "2023-06-30", "quý II-2023");
+	cr_assert_eq(n.resolutions[1].ntasks, 2);
+	assert_str(n.resolutions[1].tasks[1].text, "Tổ chức tiêm chủng mở rộng", "nested 2");
 	ingest_notice_free(&n);
 }

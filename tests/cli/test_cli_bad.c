@@ -1,0 +1,5 @@
+#include "config.h"
+
+#include <criterion/criterion.h>
+
+#include "cli_test.h"
