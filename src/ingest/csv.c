@@ -34,7 +34,7 @@ static enum bb_status fail_at(const struct reader *r, struct pos p,
 	return bb_fail(err, BB_ERROR, "%s:%zu:%zu: %s", r->name, p.line, p.col, reason);
 }
 
-/* ---- bytes ---------------------------------------------------------------- */
+/* ---- bytes ----------------------------------------------------------- */
 
 /* Whether s[i] ends a line: a LF, or a CR not followed by LF (the CR
  * of a CRLF is no line end of its own). */
@@ -92,7 +92,7 @@ static void skip_line_end(struct reader *r)
 		advance(r);
 }
 
-/* ---- fields ------------------------------------------------------------------- */
+/* ---- fields ---------------------------------------------------------- */
 
 static struct text_buf *new_field(struct reader *r)
 {
@@ -155,7 +155,7 @@ static enum bb_status plain(struct reader *r, struct text_buf *f,
 	return BB_OK;
 }
 
-/* ---- records ------------------------------------------------------------------- */
+/* ---- records --------------------------------------------------------- */
 
 /* Hands the record to the callback, its fields in NFC. */
 static enum bb_status emit(struct reader *r, size_t line, ingest_csv_fn fn,

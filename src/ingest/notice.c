@@ -6,7 +6,7 @@
 #include "ingest.h"
 #include "internal.h"
 
-/* ---- reading the bytes ------------------------------------------------------ */
+/* ---- reading the bytes ----------------------------------------------- */
 
 static const char *name_or_dash(const char *name)
 {
@@ -55,7 +55,7 @@ static char *normalize(const char *data, size_t len, size_t *out_len)
 	return text_buf_take(&nfc, out_len);
 }
 
-/* ---- from sections to resolutions --------------------------------------------- */
+/* ---- from sections to resolutions ------------------------------------ */
 
 static void resolution_of(const struct scan *sc, const struct section *sec,
 			  struct notice_resolution *r)
@@ -116,7 +116,7 @@ enum bb_status ingest_notice(const char *name, const char *data, size_t len,
 	return st;
 }
 
-/* ---- freeing ---------------------------------------------------------------------- */
+/* ---- freeing --------------------------------------------------------- */
 
 static void free_resolution(struct notice_resolution *r)
 {

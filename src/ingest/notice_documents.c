@@ -32,7 +32,7 @@ static const struct kind {
 
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
-/* ---- codes ------------------------------------------------------------------ */
+/* ---- codes ----------------------------------------------------------- */
 
 static bool is_digit(char c)
 {
@@ -133,7 +133,7 @@ static bool code_can_start(const struct scan *sc, size_t p)
 	return !scan_is_alnum(sc, q);
 }
 
-/* ---- what surrounds a code ---------------------------------------------------- */
+/* ---- what surrounds a code ------------------------------------------- */
 
 /* Start of the word that ends at b (skipping spaces before b). */
 static size_t word_before(const struct scan *sc, size_t a, size_t b)
@@ -281,7 +281,7 @@ static void title_after(const struct scan *sc, size_t p, size_t b, char **out)
 		*out = ingest_strndup(sc->s + a, end - a);
 }
 
-/* ---- collecting -------------------------------------------------------------- */
+/* ---- collecting ------------------------------------------------------ */
 
 /* Codes seen so far, hashed: a long text may cite many documents, and
  * each citation looks its code up. */

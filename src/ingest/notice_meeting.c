@@ -28,7 +28,7 @@ struct phrase {
 	size_t num, num_end;	/* the session number, or NPOS */
 };
 
-/* ---- session numbers ------------------------------------------------------- */
+/* ---- session numbers ------------------------------------------------- */
 
 static bool is_roman(const struct scan *sc, size_t a, size_t e)
 {
@@ -98,7 +98,7 @@ static bool ordinal_at(const struct scan *sc, size_t w, size_t b, size_t *e)
 	       !scan_literal(sc, t, "THU");
 }
 
-/* ---- meeting phrases -------------------------------------------------------- */
+/* ---- meeting phrases ------------------------------------------------- */
 
 /* Looks for "lần thứ N" / "thứ N" within a few words of the keyword,
  * staying inside the phrase (no punctuation). */
@@ -192,7 +192,7 @@ static char *phrase_title(const struct scan *sc, const struct phrase *ph)
 	return text_buf_take(&t, NULL);
 }
 
-/* ---- the opening paragraph ------------------------------------------------------ */
+/* ---- the opening paragraph ------------------------------------------- */
 
 static bool opens_with_time(const struct scan *sc, const struct line *l)
 {
@@ -220,7 +220,7 @@ static size_t summary_line(const struct scan *sc, size_t pre)
 	return best;
 }
 
-/* ---- body, date, chair, place ---------------------------------------------------- */
+/* ---- body, date, chair, place ---------------------------------------- */
 
 /* "…, Ban Chấp hành Đảng bộ tỉnh Bến Tre khóa XI tổ chức Hội nghị …":
  * the subject of the clause that holds the meeting. */
@@ -398,7 +398,7 @@ static char *place(const struct scan *sc, const struct line *l)
 	return NULL;
 }
 
-/* ---- putting it together ------------------------------------------- */
+/* ---- putting it together --------------------------------------------- */
 
 static bool shouts(const struct scan *sc, size_t a, size_t b)
 {

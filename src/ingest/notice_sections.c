@@ -25,7 +25,7 @@ bool line_number_marker(const struct scan *sc, size_t i, int *num,
 	return true;
 }
 
-/* ---- where a section ends ------------------------------------------------ */
+/* ---- where a section ends -------------------------------------------- */
 
 static bool no_lower_case(const struct scan *sc, const struct line *l)
 {
@@ -86,7 +86,7 @@ static size_t section_extent(const struct scan *sc, size_t first,
 	return end - first;
 }
 
-/* ---- which numbered lines are sections ----------------------------------- */
+/* ---- which numbered lines are sections ------------------------------- */
 
 static bool ends_with(const struct scan *sc, size_t i, char c)
 {
@@ -166,7 +166,7 @@ size_t sections_find(const struct scan *sc, size_t first_line,
 	return n;
 }
 
-/* ---- the heading's title --------------------------------------------------- */
+/* ---- the heading's title --------------------------------------------- */
 
 /* ", hội nghị thống nhất nhận định:" — a comma, a subject ("hội nghị",
  * or a capitalised body such as "Ủy ban nhân dân tỉnh"), then what the

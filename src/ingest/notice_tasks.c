@@ -86,7 +86,7 @@ static void add_task(struct collector *col, size_t a, size_t b,
 	}
 }
 
-/* ---- is a list a list of tasks? --------------------------------------- */
+/* ---- is a list a list of tasks? -------------------------------------- */
 
 /* A list after "kết quả đạt được:" reports; after "nhiệm vụ, giải
  * pháp:" or "giao …" it assigns. Unclear introductions count as tasks:
@@ -103,7 +103,7 @@ static bool assigns_work(const struct scan *sc, size_t a, size_t b)
 	return !scan_has_any(sc, a, b, report);
 }
 
-/* ---- list markers ------------------------------------------------------ */
+/* ---- list markers ---------------------------------------------------- */
 
 enum marker_style { M_PAREN, M_RPAREN, M_LETTER };
 
@@ -159,7 +159,7 @@ static bool marker_may_start(const struct scan *sc, size_t seg, size_t p)
 	return p == seg || sc->s[p - 1] == ' ';
 }
 
-/* ---- rule 1: "(1) …; (2) …" within a paragraph ------------------------------ */
+/* ---- rule 1: "(1) …; (2) …" within a paragraph ----------------------- */
 
 static size_t find_marker(const struct scan *sc, size_t a, size_t seg,
 			  size_t b, enum marker_style st, int k, size_t *len)
@@ -210,7 +210,7 @@ static void inline_lists(struct collector *col, size_t a, size_t b)
 	}
 }
 
-/* ---- rule 2: "13 nhóm nhiệm vụ, giải pháp …", items joined by ";" -- */
+/* ---- rule 2: "13 nhóm nhiệm vụ, giải pháp …", items joined by ";" ---- */
 
 static size_t skip_lead_in(const struct scan *sc, size_t a, size_t b)
 {
@@ -289,7 +289,7 @@ static void group_lists(struct collector *col, size_t a, size_t b)
 	}
 }
 
-/* ---- rule 3: items on lines of their own ---------------------------------------- */
+/* ---- rule 3: items on lines of their own ----------------------------- */
 
 /* The marker a line starts with, of any number or letter ("(4)", "4)",
  * "4.", "d)", "-"): a list on lines is numbered by its writer, and the
@@ -362,7 +362,7 @@ static void line_lists(struct collector *col, const struct section *sec)
 	}
 }
 
-/* ---- rule 4: sentences that assign work ------------------------------------------ */
+/* ---- rule 4: sentences that assign work ------------------------------ */
 
 static size_t after_lead(const struct scan *sc, size_t a, size_t e,
 			 const char *const *leads)
@@ -381,13 +381,26 @@ static size_t after_lead(const struct scan *sc, size_t a, size_t e,
 	return NPOS;
 }
 
+/* A sentence opening with "Giao", "Yêu cầu" or "Đề nghị" — spelled so:
+ * "Giáo dục …" folds like "Giao" but assigns nothing. */
+static bool opens_with_assignment(const struct scan *sc, size_t s, size_t e)
+{
+	static const char *const verbs[] = { "Giao", "giao", "Yêu cầu",
+		"yêu cầu", "Đề nghị", "đề nghị", NULL };
+	for (const char *const *v = verbs; *v; v++) {
+		size_t l = strlen(*v);
+		if (e - s > l && scan_literal(sc, s, *v) && !scan_is_alnum(sc, s + l))
+			return true;
+	}
+	return false;
+}
+
 /* "Thời gian tới …" opens a paragraph of things to do; "Giao …",
  * "Yêu cầu …", "Đề nghị …" and "Sở X chủ trì …" assign one each. */
 static void sentences(struct collector *col, size_t a, size_t b)
 {
 	static const char *const ahead[] = { "trong thoi gian toi",
 		"nhiem vu thoi gian toi", "thoi gian toi", NULL };
-	static const char *const assign[] = { "giao", "yeu cau", "de nghi", NULL };
 	const struct scan *sc = col->sc;
 	bool following = false;
 	for (size_t s = scan_skip_space(sc, a, b); s < b;) {
@@ -404,7 +417,7 @@ static void sentences(struct collector *col, size_t a, size_t b)
 			following = true;
 		if (lead != NPOS && lead < e)
 			add_task(col, lead, e, NULL);
-		else if (following || scan_has_prefix(sc, s, e, assign))
+		else if (following || opens_with_assignment(sc, s, e))
 			add_task(col, s, e, NULL);
 		else if (scan_is_upper(sc, s)) {
 			char *o = owner_find(sc, s, e);
@@ -417,7 +430,7 @@ static void sentences(struct collector *col, size_t a, size_t b)
 	}
 }
 
-/* ---- a section -------------------------------------------------------- */
+/* ---- a section ------------------------------------------------------- */
 
 static int by_position(const void *x, const void *y)
 {

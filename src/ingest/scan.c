@@ -7,7 +7,7 @@
 
 #include "internal.h"
 
-/* ---- characters --------------------------------------------------------- */
+/* ---- characters ------------------------------------------------------ */
 
 static ucs4_t cp_at(const char *s, size_t n, size_t a)
 {
@@ -74,7 +74,7 @@ size_t scan_word(const struct scan *sc, size_t a, size_t b, size_t *end)
 	return a;
 }
 
-/* ---- the folded shadow ---------------------------------------------------- */
+/* ---- the folded shadow ----------------------------------------------- */
 
 struct fold_caps {
 	size_t f, from;
@@ -165,7 +165,7 @@ void scan_free(struct scan *sc)
 	memset(sc, 0, sizeof *sc);
 }
 
-/* ---- matching in the folded text ------------------------------------------ */
+/* ---- matching in the folded text ------------------------------------- */
 
 static bool folded_alnum_before(const struct scan *sc, size_t fi)
 {
@@ -268,7 +268,7 @@ bool scan_has_any(const struct scan *sc, size_t a, size_t b,
 	return false;
 }
 
-/* ---- sentences ---------------------------------------------------------------- */
+/* ---- sentences ------------------------------------------------------- */
 
 static bool opens_sentence(const struct scan *sc, size_t a)
 {
@@ -314,7 +314,7 @@ size_t scan_sentence_end(const struct scan *sc, size_t a, size_t b)
 	return b;
 }
 
-/* ---- dates -------------------------------------------------------------------- */
+/* ---- dates ----------------------------------------------------------- */
 
 /* The dates are recorded left to right and never overlap: a binary
  * search finds the last one starting before b. */
@@ -353,7 +353,7 @@ bool scan_find_date(const struct scan *sc, size_t a, size_t b,
 	return false;
 }
 
-/* ---- names --------------------------------------------------------------------- */
+/* ---- names ----------------------------------------------------------- */
 
 bool scan_is_stop_mark(const struct scan *sc, size_t p)
 {

@@ -44,7 +44,7 @@ struct table {
 	size_t nmap;
 };
 
-/* ---- values -------------------------------------------------------------- */
+/* ---- values ---------------------------------------------------------- */
 
 static bool is_blank(char c)
 {
@@ -103,7 +103,7 @@ static void fold_trimmed(struct text_buf *f, const char *s)
 		text_buf_addz(f, "");
 }
 
-/* ---- the header -------------------------------------------------------- */
+/* ---- the header ------------------------------------------------------ */
 
 static int column_of(const struct text_buf *f)
 {

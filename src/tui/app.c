@@ -294,7 +294,9 @@ static void place(struct pane *p, int y, int x, int h, int w)
 	p->x = x;
 	p->h = h;
 	p->w = w;
-	list_model_set_height(&p->model, h > 2 ? h - 2 : 1);
+	/* A hidden pane keeps its scroll position for when it shows again. */
+	if (h > 2)
+		list_model_set_height(&p->model, h - 2);
 }
 
 /* Where the reader goes when it shares the screen with the lists. */

@@ -20,6 +20,9 @@
 
 struct sandbox sb;
 
+/* Longer than any run takes under the sanitizers, by far. */
+#define RUN_TIMEOUT_SECONDS 60
+
 /* ---- memory the sandbox frees ------------------------------------------------ */
 
 static void **kept;
@@ -234,6 +237,9 @@ struct run *run_bienban(const char *const *env, const char *const *args)
 		if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
 		    dup2(err, 2) < 0 || chdir(sb.dir) != 0)
 			_exit(125);
+		/* A pending alarm survives execve: a hung run dies of SIGALRM
+		 * (Criterion's own .timeout leaks memory under LeakSanitizer). */
+		alarm(RUN_TIMEOUT_SECONDS);
 		execve(BIENBAN_BIN, argv, envp);
 		_exit(126);
 	}

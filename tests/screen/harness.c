@@ -812,6 +812,35 @@ bool harness_wait_text_at(struct harness *h, int row, const char *text, int time
 	return wait_text(h, text, row, true, timeout_ms);
 }
 
+struct row_goal {
+	int row;
+	const char *text;
+};
+
+static bool row_reached(struct harness *h, void *arg)
+{
+	const struct row_goal *g = arg;
+	size_t size = (size_t)h->cols * CELL_BYTES + 1;
+	char *buf = malloc(size);
+	if (!buf)
+		abort();
+	bool same = strcmp(harness_row_text(h, g->row, buf, size), g->text) == 0;
+	free(buf);
+	return same;
+}
+
+bool harness_wait_row(struct harness *h, int row, const char *text, int timeout_ms)
+{
+	struct row_goal goal = {.row = row, .text = text};
+	char what[256];
+	snprintf(what, sizeof what, "row %d to read \"%s\"", row, text);
+	if (row < 0 || row >= h->rows) {
+		fprintf(h->log, "harness: row %d is off the %d-row screen\n", row, h->rows);
+		return false;
+	}
+	return harness_wait_until(h, row_reached, &goal, what, timeout_ms);
+}
+
 bool harness_wait_gone(struct harness *h, const char *text, int timeout_ms)
 {
 	return wait_text(h, text, -1, false, timeout_ms);

@@ -60,11 +60,12 @@ struct harness_opts {
 	FILE *log;		/* where failed waits print; NULL: stderr */
 };
 
-/* Starts argv[0] (searched in PATH when it has no '/') with arguments argv
- * (NULL-terminated) in a new pseudo-terminal. opts may be NULL. Returns
- * NULL, with a message on the log, if the terminal or the process could
- * not be made; a program that cannot be executed instead exits with status
- * 127 after printing why on its terminal. */
+/* Starts argv[0] (searched in the program's PATH when it has no '/') with
+ * arguments argv (NULL-terminated) in a new pseudo-terminal. opts may be
+ * NULL. Returns NULL, with a message on the log, if argv[0] is not found
+ * or the terminal or the process could not be made; a program that is
+ * found but cannot be executed exits with status 127 after printing why on
+ * its terminal. */
 struct harness *harness_start(const struct harness_opts *opts, const char *const argv[]);
 
 /* Kills the program (its whole process group) if it still runs, reaps it,
@@ -102,6 +103,10 @@ bool harness_keys(struct harness *h, const char *names);
  * closed and the text is not there; either way the screen is dumped. */
 bool harness_wait_text(struct harness *h, const char *text, int timeout_ms);
 bool harness_wait_text_at(struct harness *h, int row, const char *text, int timeout_ms);
+
+/* Returns true once the row reads exactly text (as harness_row_text gives
+ * it: trailing spaces trimmed). */
+bool harness_wait_row(struct harness *h, int row, const char *text, int timeout_ms);
 
 /* Returns true once text is nowhere on screen. */
 bool harness_wait_gone(struct harness *h, const char *text, int timeout_ms);

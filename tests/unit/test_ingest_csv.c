@@ -9,7 +9,7 @@
 #include "ingest.h"
 #include "ingest_test.h"
 
-/* ---- a recording callback --------------------------------------------------- */
+/* ---- a recording callback -------------------------------------------- */
 
 struct records {
 	size_t count;
@@ -55,7 +55,7 @@ static void assert_record(const struct records *r, size_t i, size_t line,
 		cr_assert_str_eq(r->fields[i][k], want[k], "record %zu field %zu", i, k);
 }
 
-/* ---- reading ------------------------------------------------------------------ */
+/* ---- reading --------------------------------------------------------- */
 
 Test(csv, plain_records)
 {
@@ -123,7 +123,7 @@ Test(csv, the_callback_can_stop_the_reading)
 	cr_assert_str_eq(err.msg, "stopped at line 1");
 }
 
-/* ---- reading errors ------------------------------------------------------------ */
+/* ---- reading errors -------------------------------------------------- */
 
 static void assert_csv_error(const char *data, size_t len, const char *msg)
 {
@@ -147,7 +147,7 @@ Test(csv_errors, positions_are_line_and_character_column)
 	CSV_ERROR("a\rb\r\"\"x", "t.csv:3:3: text after a closing quote");
 }
 
-/* ---- action-item tables ------------------------------------------------------------ */
+/* ---- action-item tables ---------------------------------------------- */
 
 static void tasks_file(const char *rel, struct csv_tasks *t)
 {

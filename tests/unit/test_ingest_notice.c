@@ -12,7 +12,7 @@
 #include "ingest_test.h"
 #include "text.h"
 
-/* ---- helpers ---------------------------------------------------------------- */
+/* ---- helpers --------------------------------------------------------- */
 
 static void parse_text(const char *name, const char *data, size_t len,
 		       struct notice *n)
@@ -136,7 +136,7 @@ static void assert_task(const struct notice_task *t, const char *owner,
 	assert_str(t->due_text, due_text, "due_text");
 }
 
-/* ---- the sample notice ---------------------------------------------------------- */
+/* ---- the sample notice ----------------------------------------------- */
 
 Test(notice_seed, meeting)
 {
@@ -321,7 +321,7 @@ Test(notice_seed, every_record_points_into_the_source)
 	ingest_notice_free(&n);
 }
 
-/* ---- the same notice written differently ------------------------------------------ */
+/* ---- the same notice written differently ----------------------------- */
 
 /* Replaces every `from` by `to`; free() the result. */
 static char *replace_all(const char *s, size_t len, const char *from,
@@ -428,7 +428,7 @@ Test(notice_variants, slash_dates_and_the_dateline)
 	free(data);
 }
 
-/* ---- notices of other bodies ------------------------------------------------------- */
+/* ---- notices of other bodies ----------------------------------------- */
 
 Test(notice_ubnd, meeting_of_a_peoples_committee)
 {
@@ -605,7 +605,7 @@ Test(notice_hdnd, colon_group_list_and_inline_numbers)
 	ingest_notice_free(&n);
 }
 
-/* ---- what is refused --------------------------------------------------------------- */
+/* ---- what is refused ------------------------------------------------- */
 
 static void assert_refused(const char *data, size_t len, const char *prefix)
 {
@@ -666,7 +666,7 @@ Test(notice_errors, the_name_is_in_the_message)
 	assert_msg_starts(err, "-:1: ");
 }
 
-/* ---- genre shapes in small notices ---------------------------------------------------- */
+/* ---- genre shapes in small notices ----------------------------------- */
 
 Test(notice_shapes, meeting_named_in_the_middle_and_bullets_inline)
 {
