@@ -44,8 +44,9 @@ int ingest_clip(const char *s, size_t len, size_t max);
 
 /* ---- the normalized notice and its folded shadow (scan.c) ----------- */
 
-/* One non-blank line of the text, trimmed of spaces at both ends. In
- * published notices a paragraph is one line. */
+/* One paragraph of the text, trimmed of spaces at both ends. In
+ * published notices a paragraph is one line; in a hard-wrapped text it
+ * runs over several (and holds their line feeds). */
 struct line {
 	size_t start;
 	size_t end;
@@ -113,6 +114,19 @@ size_t scan_word(const struct scan *sc, size_t a, size_t b, size_t *end);
  * "? " or ": " followed by a capital or an opening quote, or at b. The
  * returned offset is that of the punctuation. */
 size_t scan_sentence_end(const struct scan *sc, size_t a, size_t b);
+
+/* Length of the list marker at p ("(4)", "4)", "4. ", "d)", "- ",
+ * "• "), or 0. Digits are read by scan_number (at most three; *v is
+ * their value; returns where they end). */
+size_t scan_item_marker(const struct scan *sc, size_t p, size_t b);
+size_t scan_number(const struct scan *sc, size_t p, size_t b, int *v);
+
+/* A copy of s[a..b) for a field that is not a span (a title, a name,
+ * an owner): a line break inside (a hard-wrapped text) becomes a space. */
+char *scan_copy(const struct scan *sc, size_t a, size_t b);
+/* The same in place: a run of spaces holding a line break becomes one
+ * space, a tab a space. */
+void scan_collapse(char *s);
 
 /* Whether a punctuation mark that ends a name or a phrase is at p:
  * , ; . : ( ) " ! ? and the curly double quotes. */

@@ -225,7 +225,7 @@ static size_t issuer(const struct scan *sc, size_t p, size_t b, char **out)
 	if (end == a)
 		return p;
 	if (!*out)
-		*out = ingest_strndup(sc->s + a, end - a);
+		*out = scan_copy(sc, a, end);
 	return end;
 }
 
@@ -265,7 +265,7 @@ static void title_after(const struct scan *sc, size_t p, size_t b, char **out)
 	if (opening_quote(sc, a, &ql)) {
 		size_t q = closing_quote(sc, a + ql, b);
 		if (q != NPOS && q > a + ql)
-			*out = ingest_strndup(sc->s + a + ql, q - a - ql);
+			*out = scan_copy(sc, a + ql, q);
 		return;
 	}
 	size_t end = scan_sentence_end(sc, a, b);
@@ -278,7 +278,7 @@ static void title_after(const struct scan *sc, size_t p, size_t b, char **out)
 		}
 	end = scan_trim_back(sc, a, end);
 	if (end > a)
-		*out = ingest_strndup(sc->s + a, end - a);
+		*out = scan_copy(sc, a, end);
 }
 
 /* ---- collecting ------------------------------------------------------ */

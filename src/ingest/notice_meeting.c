@@ -76,7 +76,7 @@ static char *session_text(const struct scan *sc, const struct phrase *ph)
 	int value;
 	session_word(sc, ph->num, ph->num_end, &e, &value);
 	if (value == 0)
-		return ingest_strndup(sc->s + ph->num, ph->num_end - ph->num);
+		return scan_copy(sc, ph->num, ph->num_end);
 	struct text_buf t = { 0 };
 	text_buf_printf(&t, "%d", value);
 	return text_buf_take(&t, NULL);
@@ -189,7 +189,9 @@ static char *phrase_title(const struct scan *sc, const struct phrase *ph)
 		text_buf_addc(&t, ' ');
 		text_buf_add(&t, sc->s + r, ph->end - r);
 	}
-	return text_buf_take(&t, NULL);
+	char *title = text_buf_take(&t, NULL);
+	scan_collapse(title);
+	return title;
 }
 
 /* ---- the opening paragraph ------------------------------------------- */
@@ -239,7 +241,7 @@ static char *body_before(const struct scan *sc, const struct line *l,
 			continue;
 		size_t e = scan_trim_back(sc, c, p);
 		if (e > c && scan_is_upper(sc, c))
-			return ingest_strndup(sc->s + c, e - c);
+			return scan_copy(sc, c, e);
 		return NULL;
 	}
 	return NULL;
@@ -249,7 +251,7 @@ static char *body_after(const struct scan *sc, const struct line *l,
 			const struct phrase *ph)
 {
 	if (ph->body != NPOS && ph->body < ph->body_end && scan_is_upper(sc, ph->body))
-		return ingest_strndup(sc->s + ph->body, ph->body_end - ph->body);
+		return scan_copy(sc, ph->body, ph->body_end);
 	size_t a = scan_skip_space(sc, ph->end, l->end), e;
 	if (a < l->end && sc->s[a] == '(') {
 		const char *close = memchr(sc->s + a, ')', l->end - a);
@@ -259,7 +261,7 @@ static char *body_after(const struct scan *sc, const struct line *l,
 	if (scan_at(sc, a, l->end, "cua", &e))
 		a = scan_skip_space(sc, e, l->end);
 	size_t end = scan_name_end(sc, a, l->end, 16);
-	return end > a ? ingest_strndup(sc->s + a, end - a) : NULL;
+	return end > a ? scan_copy(sc, a, end) : NULL;
 }
 
 static char *iso_of(const struct text_date *d)
@@ -328,12 +330,12 @@ static size_t person_name(const struct scan *sc, size_t a, size_t b,
 		}
 		size_t q = e, n = 1;
 		if (scan_is_upper(sc, w) && !is_rank_word(sc, w, e)) {
-			size_t x;
-			while (n < 5 && q < b && sc->s[q] == ' ' &&
-			       scan_word(sc, q, b, &x) == q + 1 &&
-			       scan_is_upper(sc, q + 1)) {
+			size_t x, next = scan_skip_space(sc, q, b);
+			while (n < 5 && next > q && scan_word(sc, next, b, &x) == next &&
+			       scan_is_upper(sc, next)) {
 				q = x;
 				n++;
+				next = scan_skip_space(sc, q, b);
 			}
 			if (n >= 2) {
 				*end = q;
@@ -358,7 +360,7 @@ static char *chair_in(const struct scan *sc, size_t a, size_t b,
 				continue;
 			size_t end, name = person_name(sc, x, at, &end);
 			if (name != NPOS)
-				return ingest_strndup(sc->s + name, end - name);
+				return scan_copy(sc, name, end);
 		}
 		s = e + 1;
 	}
@@ -393,7 +395,7 @@ static char *place(const struct scan *sc, const struct line *l)
 		size_t a = scan_skip_space(sc, x, e);
 		size_t end = scan_name_end(sc, a, e, 12);
 		if (end > a)
-			return ingest_strndup(sc->s + a, end - a);
+			return scan_copy(sc, a, end);
 	}
 	return NULL;
 }
@@ -453,7 +455,7 @@ void meeting_find(const struct scan *sc, size_t pre, struct notice *n)
 	}
 	if (summary != NPOS) {
 		const struct line *l = &sc->lines[summary];
-		n->summary = ingest_strndup(sc->s + l->start, l->end - l->start);
+		n->summary = scan_copy(sc, l->start, l->end);
 		struct phrase sp;
 		if (phrase_in(sc, l->start, l->end, false, &sp))
 			n->body = body_before(sc, l, &sp);

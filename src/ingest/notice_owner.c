@@ -77,7 +77,7 @@ static size_t owner_end(const struct scan *sc, size_t a, size_t b)
 static char *owner_at(const struct scan *sc, size_t a, size_t b)
 {
 	size_t e = owner_end(sc, a, b);
-	return e > a ? ingest_strndup(sc->s + a, e - a) : NULL;
+	return e > a ? scan_copy(sc, a, e) : NULL;
 }
 
 /* "Giao Sở Xây dựng …", "giao cho Công an tỉnh …", "Đề nghị Mặt trận
@@ -146,7 +146,7 @@ static char *owner_leading(const struct scan *sc, size_t a, size_t b)
 	size_t w = scan_skip_space(sc, e, b);
 	if (scan_at(sc, w, b, "chu tri", NULL) || (w < b && sc->s[w] == ':') ||
 	    (opens_unit(sc, a, b) && scan_has_prefix(sc, w, b, owner_verbs)))
-		return ingest_strndup(sc->s + a, e - a);
+		return scan_copy(sc, a, e);
 	return NULL;
 }
 
@@ -160,7 +160,7 @@ static char *owner_by(const struct scan *sc, size_t a, size_t b)
 		size_t w = scan_skip_space(sc, x, b);
 		size_t e = owner_end(sc, w, b);
 		if (e > w && scan_at(sc, scan_skip_space(sc, e, b), b, "chu tri", NULL))
-			return ingest_strndup(sc->s + w, e - w);
+			return scan_copy(sc, w, e);
 	}
 	return NULL;
 }
@@ -195,5 +195,5 @@ void due_find(const struct scan *sc, size_t a, size_t b, char **due_on,
 	char iso[11];
 	text_date_iso(&d, iso);
 	*due_on = ingest_strndup(iso, 10);
-	*due_text = ingest_strndup(sc->s + r.start, r.end - r.start);
+	*due_text = scan_copy(sc, r.start, r.end);
 }

@@ -220,5 +220,5 @@ char *section_title(const struct scan *sc, const struct section *sec)
 	 * still needs a title: the line, as it is. */
 	if (cut == t)
 		cut = l->end;
-	return ingest_strndup(sc->s + t, cut - t);
+	return scan_copy(sc, t, cut);
 }

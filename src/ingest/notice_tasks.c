@@ -107,15 +107,6 @@ static bool assigns_work(const struct scan *sc, size_t a, size_t b)
 
 enum marker_style { M_PAREN, M_RPAREN, M_LETTER };
 
-static size_t number_token(const struct scan *sc, size_t p, size_t b, int *v)
-{
-	size_t q = p;
-	*v = 0;
-	while (q < b && q - p < 3 && sc->s[q] >= '0' && sc->s[q] <= '9')
-		*v = *v * 10 + (sc->s[q++] - '0');
-	return q;
-}
-
 /* Length of the k-th marker of a style at p ("(3)", "3)", "c)"), 0 when
  * there is none. */
 static size_t marker_at(const struct scan *sc, size_t p, size_t b,
@@ -128,27 +119,14 @@ static size_t marker_at(const struct scan *sc, size_t p, size_t b,
 	case M_PAREN:
 		if (p >= b || s[p] != '(')
 			return 0;
-		q = number_token(sc, p + 1, b, &v);
+		q = scan_number(sc, p + 1, b, &v);
 		return q > p + 1 && v == k && q < b && s[q] == ')' ? q + 1 - p : 0;
 	case M_RPAREN:
-		q = number_token(sc, p, b, &v);
+		q = scan_number(sc, p, b, &v);
 		return q > p && v == k && q < b && s[q] == ')' ? q + 1 - p : 0;
 	case M_LETTER:
 		return k <= 26 && p + 1 < b && s[p] == 'a' + k - 1 &&
 		       s[p + 1] == ')' ? 2 : 0;
-	}
-	return 0;
-}
-
-/* "-", "–", "—", "•", "+", "*" followed by a space. */
-static size_t bullet_at(const struct scan *sc, size_t p, size_t b)
-{
-	static const char *const bullets[] = { "-", "+", "*", "\xe2\x80\x93",
-		"\xe2\x80\x94", "\xe2\x80\xa2", NULL };
-	for (const char *const *m = bullets; *m; m++) {
-		size_t l = strlen(*m);
-		if (p + l < b && strncmp(sc->s + p, *m, l) == 0 && sc->s[p + l] == ' ')
-			return l;
 	}
 	return 0;
 }
@@ -291,25 +269,9 @@ static void group_lists(struct collector *col, size_t a, size_t b)
 
 /* ---- rule 3: items on lines of their own ----------------------------- */
 
-/* The marker a line starts with, of any number or letter ("(4)", "4)",
- * "4.", "d)", "-"): a list on lines is numbered by its writer, and the
- * line start already marks it. Returns its length, or 0. */
 static size_t line_marker(const struct scan *sc, const struct line *l)
 {
-	const char *s = sc->s;
-	size_t p = l->start, b = l->end, q, len;
-	int v;
-	if ((len = bullet_at(sc, p, b)))
-		return len;
-	if (s[p] == '(' && (q = number_token(sc, p + 1, b, &v)) > p + 1 &&
-	    q < b && s[q] == ')')
-		return q + 1 - p;
-	if ((q = number_token(sc, p, b, &v)) > p && q + 1 < b &&
-	    (s[q] == ')' || (s[q] == '.' && s[q + 1] == ' ')))
-		return q + 1 - p;
-	if (s[p] >= 'a' && s[p] <= 'z' && p + 1 < b && s[p + 1] == ')')
-		return 2;
-	return 0;
+	return scan_item_marker(sc, l->start, l->end);
 }
 
 /* A run of item lines [first, last) after the intro line `intro`. */

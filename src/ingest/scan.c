@@ -21,7 +21,7 @@ static ucs4_t cp_at(const char *s, size_t n, size_t a)
  * copied notices and must separate words like a space. */
 static bool is_space_cp(ucs4_t c)
 {
-	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F ||
+	return c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || c == 0x202F ||
 	       c == 0x2007 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A);
 }
 
@@ -106,7 +106,9 @@ static void fold_text(struct scan *sc)
 		ucs4_t c = cp_at(sc->s, sc->n, i);
 		for (size_t k = 0; k < l; k++)
 			sc->at[i + k] = sc->fn;
-		if (c < 0x80) {
+		if (c == '\n' || c == '\t') {
+			fold_push(sc, &cap, " ", 1, i);
+		} else if (c < 0x80) {
 			char b = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 			fold_push(sc, &cap, &b, 1, i);
 		} else if (is_space_cp(c)) {
@@ -129,14 +131,127 @@ static void fold_text(struct scan *sc)
 	text_buf_free(&one);
 }
 
-static void add_line(struct scan *sc, size_t *cap, size_t a, size_t b)
+/* ---- list markers ---------------------------------------------------- */
+
+size_t scan_number(const struct scan *sc, size_t p, size_t b, int *v)
 {
-	a = scan_skip_space(sc, a, b);
-	b = scan_trim_back(sc, a, b);
-	if (a == b)
-		return;
-	sc->lines = ingest_grow(sc->lines, cap, sc->nlines + 1, sizeof *sc->lines);
-	sc->lines[sc->nlines++] = (struct line){ .start = a, .end = b };
+	size_t q = p;
+	*v = 0;
+	while (q < b && q - p < 3 && sc->s[q] >= '0' && sc->s[q] <= '9')
+		*v = *v * 10 + (sc->s[q++] - '0');
+	return q;
+}
+
+/* "-", "–", "—", "•", "+", "*" followed by a space. */
+static size_t bullet_at(const struct scan *sc, size_t p, size_t b)
+{
+	static const char *const bullets[] = { "-", "+", "*", "\xe2\x80\x93",
+		"\xe2\x80\x94", "\xe2\x80\xa2", NULL };
+	for (const char *const *m = bullets; *m; m++) {
+		size_t l = strlen(*m);
+		if (p + l < b && strncmp(sc->s + p, *m, l) == 0 && sc->s[p + l] == ' ')
+			return l;
+	}
+	return 0;
+}
+
+size_t scan_item_marker(const struct scan *sc, size_t p, size_t b)
+{
+	const char *s = sc->s;
+	size_t q, len;
+	int v;
+	if (p >= b)
+		return 0;
+	if ((len = bullet_at(sc, p, b)))
+		return len;
+	if (s[p] == '(' && (q = scan_number(sc, p + 1, b, &v)) > p + 1 &&
+	    q < b && s[q] == ')')
+		return q + 1 - p;
+	if ((q = scan_number(sc, p, b, &v)) > p && q + 1 < b &&
+	    (s[q] == ')' || (s[q] == '.' && s[q + 1] == ' ')))
+		return q + 1 - p;
+	if (s[p] >= 'a' && s[p] <= 'z' && p + 1 < b && s[p + 1] == ')')
+		return 2;
+	return 0;
+}
+
+/* ---- paragraphs ------------------------------------------------------ */
+
+static size_t chars(const struct scan *sc, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t p = a; p < b; p++)
+		n += ((unsigned char)sc->s[p] & 0xC0) != 0x80;
+	return n;
+}
+
+/* A text whose lines all stop short of 100 characters, many of them past
+ * 60, was wrapped by an editor or a mail program: its paragraphs run
+ * over several lines. Published notices put a paragraph on one line. */
+static bool hard_wrapped(const struct scan *sc, const struct line *l, size_t n)
+{
+	size_t long_lines = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t c = chars(sc, l[i].start, l[i].end);
+		if (c > 100)
+			return false;
+		long_lines += c >= 60;
+	}
+	return long_lines >= 3;
+}
+
+/* Whether line l goes on from the paragraph that ends with line `prev`
+ * in a wrapped text. A line the editor filled (50 characters or more)
+ * was cut short by the wrap, one that stops early ended its paragraph.
+ * A numbered item starts anew; a dash only after a finished sentence
+ * ("2022 -" wrapped leaves "- 2025 …" at the start of a line). */
+static bool continues(const struct scan *sc, const struct line *prev,
+		      const struct line *l)
+{
+	bool dash = bullet_at(sc, l->start, l->end) > 0;
+	if (scan_item_marker(sc, l->start, l->end) && !dash)
+		return false;
+	if (dash && strchr(".:;!?", sc->s[prev->end - 1]))
+		return false;
+	return chars(sc, prev->start, prev->end) >= 50;
+}
+
+/* Physical lines, trimmed; a blank one is kept as an empty line, as it
+ * ends a paragraph. */
+static size_t physical_lines(struct scan *sc, struct line **out)
+{
+	size_t n = 0, cap = 0, start = 0;
+	*out = NULL;
+	for (size_t i = 0; i <= sc->n; i++) {
+		if (i < sc->n && sc->s[i] != '\n')
+			continue;
+		size_t a = scan_skip_space(sc, start, i), b = scan_trim_back(sc, a, i);
+		*out = ingest_grow(*out, &cap, n + 1, sizeof **out);
+		(*out)[n++] = (struct line){ .start = a, .end = b };
+		start = i + 1;
+	}
+	return n;
+}
+
+static void paragraphs(struct scan *sc)
+{
+	struct line *phys;
+	size_t n = physical_lines(sc, &phys), cap = 0;
+	bool wrapped = hard_wrapped(sc, phys, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct line *l = &phys[i];
+		if (l->start == l->end)
+			continue;
+		struct line *prev = sc->nlines ? &sc->lines[sc->nlines - 1] : NULL;
+		if (wrapped && prev && i > 0 && phys[i - 1].end == prev->end &&
+		    phys[i - 1].start != phys[i - 1].end && continues(sc, &phys[i - 1], l)) {
+			prev->end = l->end;
+			continue;
+		}
+		sc->lines = ingest_grow(sc->lines, &cap, sc->nlines + 1, sizeof *sc->lines);
+		sc->lines[sc->nlines++] = *l;
+	}
+	free(phys);
 }
 
 void scan_init(struct scan *sc, const char *s, size_t n)
@@ -145,13 +260,7 @@ void scan_init(struct scan *sc, const char *s, size_t n)
 	sc->s = s;
 	sc->n = n;
 	fold_text(sc);
-	size_t cap = 0, start = 0;
-	for (size_t i = 0; i <= n; i++) {
-		if (i == n || s[i] == '\n') {
-			add_line(sc, &cap, start, i);
-			start = i + 1;
-		}
-	}
+	paragraphs(sc);
 }
 
 void scan_free(struct scan *sc)
@@ -401,4 +510,38 @@ bool scan_literal(const struct scan *sc, size_t a, const char *lit)
 {
 	size_t l = strlen(lit);
 	return a <= sc->n && sc->n - a >= l && memcmp(sc->s + a, lit, l) == 0;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+void scan_collapse(char *s)
+{
+	size_t n = 0;
+	for (size_t p = 0; s[p];) {
+		if (!is_blank(s[p])) {
+			s[n++] = s[p++];
+			continue;
+		}
+		size_t q = p;
+		bool newline = false;
+		while (is_blank(s[q]))
+			newline |= s[q++] == '\n';
+		if (newline) {
+			s[n++] = ' ';
+			p = q;
+		}
+		for (; p < q; p++)
+			s[n++] = s[p] == '\t' ? ' ' : s[p];
+	}
+	s[n] = '\0';
+}
+
+char *scan_copy(const struct scan *sc, size_t a, size_t b)
+{
+	char *d = ingest_strndup(sc->s + a, b - a);
+	scan_collapse(d);
+	return d;
 }

@@ -635,6 +635,18 @@ static void dispatch(struct app *a, enum tui_action action)
 
 /* ---- the loop --------------------------------------------------------------------------- */
 
+/* A paste outside a prompt is dropped whole: its text must not run as
+ * keys (an "x" in it would mark an item done). */
+static void drop_paste(struct app *a)
+{
+	wint_t ch;
+	int r;
+	while ((r = get_wch(&ch)) != ERR && !(r == KEY_CODE_YES && ch == KEY_PASTE_END))
+		if (signals_pending())
+			return;
+	app_say(a, false, "pasted text ignored: paste into a prompt (/ f o d e)");
+}
+
 /* A hung-up terminal makes every read fail at once: without this check
  * the loop would spin on a dead link. */
 static bool terminal_gone(void)
@@ -663,6 +675,8 @@ static void run(struct app *a)
 			idle(a);
 		} else if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			/* layout() in app_draw reads the new size */
+		} else if (r == KEY_CODE_YES && ch == KEY_PASTE_BEGIN) {
+			drop_paste(a);
 		} else if (!a->too_small) {
 			dispatch(a, keymap_action(&a->keys, (struct tui_key){ r == KEY_CODE_YES, ch }));
 		}
@@ -691,7 +705,7 @@ static void prepare_reset(void)
 		if (s && s != (char *)-1)
 			text_buf_addz(&b, s);
 	}
-	text_buf_addz(&b, "\r\n");
+	text_buf_addz(&b, "\033[?2004l\r\n");	/* bracketed paste off */
 	signals_install_fatal(b.data);
 	text_buf_free(&b);
 }
@@ -705,6 +719,9 @@ static enum bb_status start(struct app *a, struct bb_error *err)
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	putp("\033[?2004h");
 	prepare_reset();
 	bool color = a->opt->color && has_colors();
 	if (theme_load(&a->theme, bb_default_theme, bb_default_theme_len, color, err) != BB_OK ||
@@ -753,12 +770,20 @@ int tui_run(struct store *s, const struct tui_options *o)
 			term && *term ? term : "unset");
 		return 1;
 	}
+	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
+		endwin();
+		delscreen(screen);
+		fprintf(stderr, "bienban: this terminal (TERM=%s) cannot move the cursor; use a command such as \"bienban list tasks\"\n",
+			getenv("TERM") ? getenv("TERM") : "unset");
+		return 1;
+	}
 	struct app a = { .store = s, .opt = o };
 	struct bb_error err = { "" };
 	enum bb_status st = start(&a, &err);
 	if (st == BB_OK)
 		run(&a);
 	finish(&a);
+	putp("\033[?2004l");
 	endwin();
 	delscreen(screen);
 	if (st != BB_OK) {

@@ -13,6 +13,11 @@
 #include "text.h"
 #include "tui.h"
 
+/* Bracketed paste (xterm's ESC[200~ … ESC[201~), made keys with
+ * define_key: a paste is text for a prompt, never a string of commands. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+
 /* ---- keys (keymap.c) -------------------------------------------------- */
 
 /* A key as get_wch reports it: a character, or a function key code. */

@@ -53,6 +53,23 @@ enum outcome {
 	CANCEL,
 };
 
+/* Inserts a pasted text up to its end marker; line breaks become spaces. */
+static void paste(struct text_buf *line)
+{
+	for (;;) {
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR || (r == KEY_CODE_YES && ch == KEY_PASTE_END) || signals_pending())
+			return;
+		if (r != OK)
+			continue;
+		if (ch == '\n' || ch == '\r' || ch == '\t')
+			ch = ' ';
+		if (ch >= 0x20 && ch != 0x7f && !(ch >= 0x80 && ch < 0xa0))
+			text_buf_add_char(line, (unsigned)ch);
+	}
+}
+
 static enum outcome on_char(struct text_buf *line, wint_t ch, bool *edited)
 {
 	switch (ch) {
@@ -106,6 +123,8 @@ bool prompt_read(struct painter *p, const char *label, const char *initial,
 				backspace(&line), edited = true;
 			else if (ch == KEY_ENTER)
 				outcome = ACCEPT;
+			else if (ch == KEY_PASTE_BEGIN)
+				paste(&line), edited = true;
 		} else if (r == OK) {
 			outcome = on_char(&line, ch, &edited);
 		}
