@@ -101,6 +101,8 @@ bool scan_has_any(const struct scan *sc, size_t a, size_t b,
  * digit? (libunistring's classification.) */
 bool scan_is_upper(const struct scan *sc, size_t a);
 bool scan_is_alnum(const struct scan *sc, size_t a);
+/* A space of any kind, line feeds and no-break spaces included. */
+bool scan_is_space(const struct scan *sc, size_t a);
 
 /* Skips spaces (and no-break spaces) forward from a / backward from b. */
 size_t scan_skip_space(const struct scan *sc, size_t a, size_t b);

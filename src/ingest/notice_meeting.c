@@ -140,7 +140,7 @@ static void unnumbered(const struct scan *sc, struct phrase *ph, size_t b)
 		if (w >= b || scan_is_stop_mark(sc, w) || scan_is_upper(sc, w) ||
 		    scan_has_prefix(sc, w, b, links))
 			return;
-		while (e < b && sc->s[e] != ' ' && !scan_is_stop_mark(sc, e))
+		while (e < b && !scan_is_space(sc, e) && !scan_is_stop_mark(sc, e))
 			e += ingest_u8_len((unsigned char)sc->s[e]);
 		/* "3/2023." keeps its digits but not the full stop. */
 		if (e == w)
@@ -237,7 +237,7 @@ static char *body_before(const struct scan *sc, const struct line *l,
 	c = scan_skip_space(sc, c, ph->start);
 	for (size_t p = c; p < ph->start; p++) {
 		if (!scan_has_prefix(sc, p, ph->start, verbs) || p == c ||
-		    sc->s[p - 1] != ' ')
+		    !scan_is_space(sc, p - 1))
 			continue;
 		size_t e = scan_trim_back(sc, c, p);
 		if (e > c && scan_is_upper(sc, c))

@@ -45,7 +45,8 @@ static size_t dash_between_names(const struct scan *sc, size_t w, size_t b)
 		l = 1;
 	else if (w + 3 <= b && memcmp(sc->s + w, "\xe2\x80\x93", 3) == 0)
 		l = 3;
-	if (!l || w == 0 || sc->s[w - 1] != ' ' || w + l >= b || sc->s[w + l] != ' ')
+	if (!l || w == 0 || !scan_is_space(sc, w - 1) || w + l >= b ||
+	    !scan_is_space(sc, w + l))
 		return w;
 	size_t next = scan_skip_space(sc, w + l, b);
 	return next < b && scan_is_upper(sc, next) ? next : w;

@@ -134,7 +134,7 @@ static size_t marker_at(const struct scan *sc, size_t p, size_t b,
 /* A marker inside running text starts the text or follows a space. */
 static bool marker_may_start(const struct scan *sc, size_t seg, size_t p)
 {
-	return p == seg || sc->s[p - 1] == ' ';
+	return p == seg || scan_is_space(sc, p - 1);
 }
 
 /* ---- rule 1: "(1) …; (2) …" within a paragraph ----------------------- */

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -35,14 +36,14 @@ bool scan_is_alnum(const struct scan *sc, size_t a)
 	return a < sc->n && uc_is_alnum(cp_at(sc->s, sc->n, a));
 }
 
-static bool is_space_at(const struct scan *sc, size_t a)
+bool scan_is_space(const struct scan *sc, size_t a)
 {
 	return a < sc->n && is_space_cp(cp_at(sc->s, sc->n, a));
 }
 
 size_t scan_skip_space(const struct scan *sc, size_t a, size_t b)
 {
-	while (a < b && is_space_at(sc, a))
+	while (a < b && scan_is_space(sc, a))
 		a += ingest_u8_len((unsigned char)sc->s[a]);
 	return a;
 }
@@ -57,7 +58,7 @@ static size_t prev_char(const struct scan *sc, size_t b)
 
 size_t scan_trim_back(const struct scan *sc, size_t a, size_t b)
 {
-	while (b > a && is_space_at(sc, prev_char(sc, b)))
+	while (b > a && scan_is_space(sc, prev_char(sc, b)))
 		b = prev_char(sc, b);
 	return b;
 }
@@ -185,35 +186,83 @@ static size_t chars(const struct scan *sc, size_t a, size_t b)
 	return n;
 }
 
-/* A text whose lines all stop short of 100 characters, many of them past
- * 60, was wrapped by an editor or a mail program: its paragraphs run
- * over several lines. Published notices put a paragraph on one line. */
-static bool hard_wrapped(const struct scan *sc, const struct line *l, size_t n)
+/* How wide the lines of a wrapped text may be: editors count
+ * characters, some tools (fold, some mailers) bytes. */
+struct wrap {
+	size_t bytes, chars;
+};
+
+/* A text whose lines all stop short of 100 characters, several of them
+ * past 40, was wrapped by an editor or a mail program: its paragraphs
+ * run over several lines. Published notices put a paragraph on one
+ * line. Returns whether so, and the widest line. */
+static bool hard_wrapped(const struct scan *sc, const struct line *l, size_t n,
+			 struct wrap *w)
 {
 	size_t long_lines = 0;
+	*w = (struct wrap){ 0 };
 	for (size_t i = 0; i < n; i++) {
 		size_t c = chars(sc, l[i].start, l[i].end);
 		if (c > 100)
 			return false;
-		long_lines += c >= 60;
+		long_lines += c >= 40;
+		if (c > w->chars)
+			w->chars = c;
+		if (l[i].end - l[i].start > w->bytes)
+			w->bytes = l[i].end - l[i].start;
 	}
 	return long_lines >= 3;
 }
 
-/* Whether line l goes on from the paragraph that ends with line `prev`
- * in a wrapped text. A line the editor filled (50 characters or more)
- * was cut short by the wrap, one that stops early ended its paragraph.
- * A numbered item starts anew; a dash only after a finished sentence
- * ("2022 -" wrapped leaves "- 2025 …" at the start of a line). */
-static bool continues(const struct scan *sc, const struct line *prev,
-		      const struct line *l)
+/* Whether prev was cut by the wrap: the first word of the next line
+ * would not have fitted after it. A line that stops early ended its
+ * paragraph. */
+static bool filled(const struct scan *sc, const struct wrap *w,
+		   const struct line *prev, const struct line *l)
+{
+	size_t e = l->start;
+	/* A wrap breaks at a space, never at a no-break space. */
+	while (e < l->end && sc->s[e] != ' ' && sc->s[e] != '\t')
+		e++;
+	return prev->end - prev->start + 1 + (e - l->start) > w->bytes ||
+	       chars(sc, prev->start, prev->end) + 1 + chars(sc, l->start, e) > w->chars;
+}
+
+/* "(6) …; (7) …" wrapped before "(7)": the marker goes on a list that
+ * the paragraph holds, inline. */
+static bool inline_item(const struct scan *sc, size_t para, const struct line *l)
+{
+	int v;
+	size_t q = sc->s[l->start] == '(' ? l->start + 1 : l->start;
+	size_t e = scan_number(sc, q, l->end, &v);
+	if (e == q || v < 2)
+		return false;
+	char want[16];
+	int n = snprintf(want, sizeof want, q > l->start ? " (%d)" : " %d)", v - 1);
+	/* The item before is a few lines up, not pages: bound the look. */
+	if (l->start - para > 4096)
+		para = l->start - 4096;
+	for (size_t p = para; p + (size_t)n <= l->start; p++)
+		if (memcmp(sc->s + p, want, (size_t)n) == 0 ||
+		    (sc->s[p] == '\n' && memcmp(sc->s + p + 1, want + 1, (size_t)n - 1) == 0))
+			return true;
+	return false;
+}
+
+/* Whether line l goes on from the paragraph [para, prev->end) in a
+ * wrapped text. A numbered item starts anew unless it goes on an
+ * inline list; a dash only after a finished sentence ("2022 -"
+ * wrapped leaves "- 2025 …" at the start of a line). */
+static bool continues(const struct scan *sc, const struct wrap *w, size_t para,
+		      const struct line *prev, const struct line *l)
 {
 	bool dash = bullet_at(sc, l->start, l->end) > 0;
-	if (scan_item_marker(sc, l->start, l->end) && !dash)
+	if (scan_item_marker(sc, l->start, l->end) && !dash &&
+	    !inline_item(sc, para, l))
 		return false;
 	if (dash && strchr(".:;!?", sc->s[prev->end - 1]))
 		return false;
-	return chars(sc, prev->start, prev->end) >= 50;
+	return filled(sc, w, prev, l);
 }
 
 /* Physical lines, trimmed; a blank one is kept as an empty line, as it
@@ -236,16 +285,18 @@ static size_t physical_lines(struct scan *sc, struct line **out)
 static void paragraphs(struct scan *sc)
 {
 	struct line *phys;
+	struct wrap w;
 	size_t n = physical_lines(sc, &phys), cap = 0;
-	bool wrapped = hard_wrapped(sc, phys, n);
+	bool wrapped = hard_wrapped(sc, phys, n, &w);
 	for (size_t i = 0; i < n; i++) {
 		const struct line *l = &phys[i];
 		if (l->start == l->end)
 			continue;
-		struct line *prev = sc->nlines ? &sc->lines[sc->nlines - 1] : NULL;
-		if (wrapped && prev && i > 0 && phys[i - 1].end == prev->end &&
-		    phys[i - 1].start != phys[i - 1].end && continues(sc, &phys[i - 1], l)) {
-			prev->end = l->end;
+		struct line *para = sc->nlines ? &sc->lines[sc->nlines - 1] : NULL;
+		const struct line *prev = i > 0 ? &phys[i - 1] : NULL;
+		if (wrapped && para && prev && prev->start != prev->end &&
+		    prev->end == para->end && continues(sc, &w, para->start, prev, l)) {
+			para->end = l->end;
 			continue;
 		}
 		sc->lines = ingest_grow(sc->lines, &cap, sc->nlines + 1, sizeof *sc->lines);
@@ -411,7 +462,7 @@ size_t scan_sentence_end(const struct scan *sc, size_t a, size_t b)
 		if (c != '.' && c != '!' && c != '?' && c != ':')
 			continue;
 		size_t next = i + 1;
-		if (next < b && !is_space_at(sc, next))
+		if (next < b && !scan_is_space(sc, next))
 			continue;
 		size_t w = scan_skip_space(sc, next, b);
 		if (w >= b)

@@ -158,13 +158,18 @@ struct snapshot snapshot(const char *path)
 	return s;
 }
 
-void expect_unchanged(const struct snapshot *before, const char *path)
+void expect_same_bytes(const struct snapshot *before, const char *path)
 {
 	size_t len;
 	char *now = read_file(path, &len);
 	cr_assert_not_null(now, "%s is gone", path);
 	cr_assert(len == before->len && memcmp(now, before->data, len) == 0,
 		  "%s was changed (%zu bytes before, %zu after)", path, before->len, len);
+}
+
+void expect_unchanged(const struct snapshot *before, const char *path)
+{
+	expect_same_bytes(before, path);
 	cr_assert(!has_companions(path), "%s has a -wal, -shm or -journal file left", path);
 }
 

@@ -92,7 +92,10 @@ struct snapshot {
 	size_t len;
 };
 struct snapshot snapshot(const char *path);
+/* Asserts the file has the same bytes and no -wal, -shm or -journal. */
 void expect_unchanged(const struct snapshot *before, const char *path);
+/* The bytes only. */
+void expect_same_bytes(const struct snapshot *before, const char *path);
 
 /* Imports files into db (NULL-terminated), asserting success. */
 void import_ok_v(const char *db, const char *const *files);

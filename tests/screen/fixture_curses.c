@@ -5,11 +5,12 @@
  * terminfo key decoding, before the browser exists.
  *
  * Usage: fixture_curses [--no-default-colors]
- *   --no-default-colors  skip use_default_colors(), so endwin() resets the
- *                        palette (ncurses' orig_colors, OSC 104). */
+ *   --no-default-colors  skip use_default_colors(): curses then paints
+ *                        every cell with explicit colors (SGR 37;40). */
 #include "config.h"
 
 #include <curses.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>

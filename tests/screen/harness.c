@@ -28,6 +28,9 @@ enum {
 	DEFAULT_TIMEOUT_MS = 10000,
 	/* Without a pidfd, how often a wait looks whether the program ended. */
 	REAP_SLICE_MS = 50,
+	/* How often harness_wait_idle looks at what the program is doing. */
+	IDLE_SLICE_MS = 2,
+	READ_BURST = 64 * 1024,
 	DUMP_TAIL_BYTES = 240,
 	REPORT_BYTES = 80,
 	/* A cell holds up to VTERM_MAX_CHARS_PER_CELL code points, 4 bytes each. */
@@ -256,15 +259,18 @@ static void feed(struct harness *h, const unsigned char *buf, size_t n)
 	vterm_input_write(h->vt, (const char *)buf, n);
 }
 
-/* Reads everything ready now. Returns whether anything was read. */
+/* Reads what is ready now, up to READ_BURST bytes so that a program
+ * that never stops writing cannot hold a wait past its deadline. Returns
+ * whether anything was read. */
 static bool read_available(struct harness *h)
 {
 	bool got = false;
 	unsigned char buf[4096];
-	while (h->master >= 0 && !h->eof) {
+	for (size_t total = 0; total < READ_BURST && h->master >= 0 && !h->eof;) {
 		ssize_t n = read(h->master, buf, sizeof buf);
 		if (n > 0) {
 			feed(h, buf, (size_t)n);
+			total += (size_t)n;
 			got = true;
 		} else if (n == 0) {
 			h->eof = true;
@@ -336,7 +342,8 @@ static bool pump_once(struct harness *h, int wait_ms)
 	bool got = false;
 	if (p[0].revents & (POLLIN | POLLHUP | POLLERR))
 		got = read_available(h);
-	if (h->outq.len && (p[0].revents & (POLLOUT | POLLHUP | POLLERR)))
+	/* Answers to what was just read go out at once. */
+	if (h->outq.len)
 		flush_outq(h);
 	reap_nohang(h);
 	return got;
@@ -877,7 +884,8 @@ bool harness_wait_exit(struct harness *h, int timeout_ms, int *status)
 		if (h->reaped) {
 			/* Its writes are all in the terminal now; a read flushes the
 			 * kernel's buffers before it reports nothing left. */
-			read_available(h);
+			while (read_available(h) && now_ms() < deadline)
+				continue;
 			if (status)
 				*status = h->status;
 			return true;
@@ -894,9 +902,90 @@ bool harness_wait_exit(struct harness *h, int timeout_ms, int *status)
 
 /* ---- the terminal --------------------------------------------------------- */
 
-bool harness_resize(struct harness *h, int rows, int cols)
+/* The system calls a program waiting for input sleeps in. */
+static const long input_waits[] = {
+	SYS_read, SYS_readv, SYS_ppoll, SYS_pselect6, SYS_epoll_pwait,
+#ifdef SYS_poll
+	SYS_poll,
+#endif
+#ifdef SYS_select
+	SYS_select,
+#endif
+#ifdef SYS_epoll_wait
+	SYS_epoll_wait,
+#endif
+#ifdef SYS_epoll_pwait2
+	SYS_epoll_pwait2,
+#endif
+};
+
+/* Reads a small /proc file of the program's into buf; false if it cannot. */
+static bool read_proc(const struct harness *h, const char *file, char *buf, size_t size)
 {
-	if (rows < 1 || cols < 1 || h->master < 0)
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%ld/%s", (long)h->pid, file);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, buf, size - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return true;
+}
+
+/* 1 if the program sleeps in a call that waits for input, 0 if it does
+ * something else, -1 if the system cannot tell. /proc/PID/syscall names
+ * the call; where it is not readable (it takes ptrace rights), the state
+ * in /proc/PID/stat says at least whether the program sleeps. */
+static int program_idle(const struct harness *h)
+{
+	char buf[512];
+	if (read_proc(h, "syscall", buf, sizeof buf)) {
+		/* "running", or "-1 …" when blocked outside a system call. */
+		if (buf[0] < '0' || buf[0] > '9')
+			return 0;
+		long nr = strtol(buf, NULL, 10);
+		for (size_t i = 0; i < sizeof input_waits / sizeof *input_waits; i++) {
+			if (nr == input_waits[i])
+				return 1;
+		}
+		return 0;
+	}
+	if (read_proc(h, "stat", buf, sizeof buf)) {
+		const char *paren = strrchr(buf, ')');
+		if (paren && paren[1] == ' ')
+			return paren[2] == 'S';
+	}
+	return -1;
+}
+
+bool harness_wait_idle(struct harness *h, int timeout_ms)
+{
+	timeout_ms = resolve_timeout(h, timeout_ms);
+	long long deadline = now_ms() + timeout_ms;
+	for (;;) {
+		harness_pump(h);
+		if (h->reaped) {
+			fprintf(h->log, "harness: waiting for the program to be idle, but it has ended\n");
+			harness_dump(h, h->log);
+			return false;
+		}
+		if (program_idle(h) != 0)
+			return true;
+		if (now_ms() >= deadline) {
+			fprintf(h->log, "harness: the program was still busy after %d ms\n", timeout_ms);
+			harness_dump(h, h->log);
+			return false;
+		}
+		pump_once(h, IDLE_SLICE_MS);
+	}
+}
+
+bool harness_resize_now(struct harness *h, int rows, int cols)
+{
+	if (rows < 1 || cols < 1 || rows > USHRT_MAX || cols > USHRT_MAX || h->master < 0)
 		return false;
 	/* What the program drew for the old size lands on the old size. */
 	harness_pump(h);
@@ -909,6 +998,12 @@ bool harness_resize(struct harness *h, int rows, int cols)
 		return false;
 	}
 	return true;
+}
+
+bool harness_resize(struct harness *h, int rows, int cols)
+{
+	bool idle = harness_wait_idle(h, 0);
+	return harness_resize_now(h, rows, cols) && idle;
 }
 
 bool harness_signal(struct harness *h, int sig)
@@ -1206,7 +1301,7 @@ static long first_param(const unsigned char *p, size_t n)
 
 static const char *private_mode_verdict(const unsigned char *p, size_t n, unsigned char final)
 {
-	static const long allowed[] = {1, 5, 7, 12, 25, 1000, 1002, 1003, 1006, 1034, 1049};
+	static const long allowed[] = {1, 5, 7, 12, 25, 1000, 1002, 1003, 1006, 1034, 1049, 2004};
 	if (final != 'h' && final != 'l')
 		return "CSI ? with a final other than h/l (a query or report)";
 	if (n == 0)

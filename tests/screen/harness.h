@@ -174,12 +174,34 @@ void harness_dump(const struct harness *h, FILE *out);
 
 /* ---- the terminal ----------------------------------------------------- */
 
-/* Sets the new size on the terminal emulator and the pseudo-terminal; the
- * program gets SIGWINCH. Output already written for the old size is read
- * first. */
+/* Returns once the program sleeps waiting for input (in read, poll,
+ * select…, as /proc/PID/syscall tells; where that file is not readable,
+ * once /proc/PID/stat says it sleeps), reading its output meanwhile; false
+ * if it ended or stayed busy past the timeout. Where /proc cannot tell,
+ * returns true at once. Only the main thread is looked at.
+ *
+ * Why: a signal that lands while a program is between its last check of
+ * "did a signal come?" and its next blocking read is only noticed after
+ * the next key. ncurses has such a window (from the start of doupdate()
+ * to the read() in wgetch()), and dash's read builtin another; a test
+ * that resizes as soon as a redraw shows on screen hits it often. A
+ * program asleep in read() is past the window: the signal interrupts the
+ * read. */
+bool harness_wait_idle(struct harness *h, int timeout_ms);
+
+/* Resizes the terminal as a person does: waits until the program is idle
+ * (harness_wait_idle), then sets the new size on the terminal emulator and
+ * on the pseudo-terminal, which sends the program SIGWINCH. Output already
+ * written for the old size is read first. False if the program was not
+ * idle (it is resized all the same) or the size could not be set. */
 bool harness_resize(struct harness *h, int rows, int cols);
 
-/* Sends sig to the program. */
+/* The same without waiting: for resizing a program that is busy on
+ * purpose. */
+bool harness_resize_now(struct harness *h, int rows, int cols);
+
+/* Sends sig to the program, at once: to make sure a handler that only
+ * sets a flag is seen, call harness_wait_idle first. */
 bool harness_signal(struct harness *h, int sig);
 
 /* Closes the terminal's master side, as a dropped SSH connection does: the
@@ -224,9 +246,10 @@ enum harness_scan_flags {
  *     t with 22 or 23 (smcup/rmcup save and restore the title)
  *   CSI ? … h / l with private modes 1 (cursor keys), 5 (flash), 7 (wrap),
  *     12 and 25 (cursor blink/visibility), 1000 1002 1003 1006 (mouse),
- *     1034 (meta key), 1049 (alternate screen)
- *   OSC 104 with no parameter, ended by BEL or ST (ncurses' orig_colors,
- *     sent by endwin when the program did not use default colors)
+ *     1034 (meta key), 1049 (alternate screen), and 2004 (bracketed
+ *     paste: not in terminfo, but bienban sets it itself)
+ *   OSC 104 with no parameter, ended by BEL or ST (xterm-256color's
+ *     orig_colors, which ncurses may send to reset the palette)
  * Reported — everything else, notably:
  *   OSC (titles, OSC 52 clipboard, OSC 8 links), DCS, SOS, PM, APC, a lone ST
  *   C1 controls: a byte 0x80–0x9f outside a UTF-8 sequence, or U+0080–U+009F

@@ -428,6 +428,91 @@ Test(notice_variants, slash_dates_and_the_dateline)
 	free(data);
 }
 
+/* Wraps every line of s at `width` (characters, or bytes as fold(1)
+ * counts) by turning a space into a line feed, so that putting the
+ * spaces back gives s again. Returns a malloc'd copy. */
+static char *wrap_text(const char *s, size_t len, size_t width, bool bytes)
+{
+	char *w = malloc(len + 1);
+	cr_assert_not_null(w);
+	memcpy(w, s, len);
+	w[len] = '\0';
+	size_t count = 0, space = (size_t)-1;
+	for (size_t i = 0; i < len; i++) {
+		if (w[i] == '\n') {
+			count = 0;
+			space = (size_t)-1;
+			continue;
+		}
+		if (w[i] == ' ')
+			space = i;
+		if (bytes || ((unsigned char)w[i] & 0xC0) != 0x80)
+			count++;
+		if (count > width && space != (size_t)-1) {
+			w[space] = '\n';
+			count = 0;
+			for (size_t k = space + 1; k <= i; k++)
+				count += bytes || ((unsigned char)w[k] & 0xC0) != 0x80;
+			space = (size_t)-1;
+		}
+	}
+	return w;
+}
+
+static void unwrap(char *s)
+{
+	for (; *s; s++)
+		if (*s == '\n')
+			*s = ' ';
+}
+
+static void assert_wrapped_reads_alike(size_t width, bool bytes)
+{
+	size_t len;
+	char *data = read_data("notices/seed.txt", &len);
+	char *w = wrap_text(data, len, width, bytes);
+	size_t before = 0, after = 0;
+	for (size_t i = 0; i < len; i++) {
+		before += data[i] == '\n';
+		after += w[i] == '\n';
+	}
+	cr_assert_gt(after, before + 200, "the text is wrapped");
+	struct notice a, b;
+	parse_text("seed.txt", data, len, &a);
+	parse_text("wrapped.txt", w, len, &b);
+	assert_consistent(&b);
+	assert_str(b.title, a.title, "title");
+	assert_str(b.body, a.body, "body");
+	assert_str(b.chair, a.chair, "chair");
+	assert_str(b.held_on, a.held_on, "held_on");
+	cr_assert_eq(b.nresolutions, a.nresolutions);
+	cr_assert_eq(b.ndocuments, a.ndocuments);
+	for (size_t i = 0; i < a.nresolutions; i++) {
+		const struct notice_resolution *ra = &a.resolutions[i], *rb = &b.resolutions[i];
+		assert_str(rb->title, ra->title, "resolution title");
+		cr_assert_eq(rb->ntasks, ra->ntasks, "tasks of section %zu at width %zu", i + 1, width);
+		for (size_t k = 0; k < ra->ntasks; k++) {
+			size_t tl = strlen(rb->tasks[k].text);
+			char *t = malloc(tl + 1);
+			memcpy(t, rb->tasks[k].text, tl + 1);
+			unwrap(t);
+			assert_str(t, ra->tasks[k].text, "task");
+			free(t);
+		}
+	}
+	ingest_notice_free(&a);
+	ingest_notice_free(&b);
+	free(w);
+	free(data);
+}
+
+Test(notice_variants, hard_wrapped_text_reads_as_its_paragraphs)
+{
+	assert_wrapped_reads_alike(72, false);	/* an editor */
+	assert_wrapped_reads_alike(78, true);	/* fold -w 78 */
+	assert_wrapped_reads_alike(60, false);
+}
+
 /* ---- notices of other bodies ----------------------------------------- */
 
 Test(notice_ubnd, meeting_of_a_peoples_committee)
