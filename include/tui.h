@@ -18,4 +18,8 @@ struct tui_options {
  * (0, or 1 with a one-line message on stderr). */
 int tui_run(struct store *s, const struct tui_options *o);
 
+/* Ends the process after the browser ran, letting curses free what it
+ * keeps for the whole process (so leak checkers see a clean exit). */
+void tui_exit(int status) __attribute__((noreturn));
+
 #endif

@@ -84,7 +84,7 @@ static int browse(const struct cli_env *env, bool no_color)
 	};
 	int rc = tui_run(s, &o);
 	store_close(s);
-	return rc;
+	tui_exit(rc);
 }
 
 int main(int argc, char **argv)

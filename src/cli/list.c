@@ -284,6 +284,42 @@ static int parse_list_args(int argc, char **argv, struct list_args *a)
 	return CLI_EXIT_OK;
 }
 
+/* The first of the filters and the sort that are set, or NULL. */
+static const char *task_filter(const struct store_query *q)
+{
+	if (q->status)
+		return "--status";
+	if (q->owner)
+		return "--owner";
+	if (q->overdue_as_of)
+		return "--overdue";
+	if (q->meeting_id)
+		return "--meeting";
+	if (q->document)
+		return "--document";
+	if (q->sort != STORE_SORT_DEFAULT)
+		return "--sort";
+	return NULL;
+}
+
+/* The option given that this list has no use for, or NULL. Only tasks
+ * are filtered and sorted; resolutions take --meeting and --document.
+ * A filter ignored in silence would print rows the user asked to leave
+ * out. */
+static const char *misplaced_filter(const struct store_query *q)
+{
+	if (q->list == STORE_LIST_TASKS)
+		return NULL;
+	if (q->parent_id)
+		return "--resolution";
+	struct store_query rest = *q;
+	if (q->list == STORE_LIST_RESOLUTIONS) {
+		rest.meeting_id = 0;
+		rest.document = NULL;
+	}
+	return task_filter(&rest);
+}
+
 int cli_list(const struct cli_env *env, int argc, char **argv)
 {
 	struct list_args a = { .format = CLI_FORMAT_TABLE };
@@ -296,7 +332,6 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 		a.q.list = STORE_LIST_MEETINGS, cols = meeting_cols, ncols = COUNT(meeting_cols);
 	} else if (!strcmp(a.what, "resolutions")) {
 		a.q.list = STORE_LIST_RESOLUTIONS, cols = resolution_cols, ncols = COUNT(resolution_cols);
-		a.q.parent_id = a.q.meeting_id;
 	} else if (!strcmp(a.what, "documents")) {
 		a.q.list = STORE_LIST_DOCUMENTS, cols = document_cols, ncols = COUNT(document_cols);
 	} else if (!strcmp(a.what, "tasks")) {
@@ -304,6 +339,22 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 	} else {
 		return list_usage("list meetings, resolutions, documents or tasks");
 	}
+	/* The store reads one resolution's tasks in order, unfiltered. */
+	const char *with_resolution = a.q.list == STORE_LIST_TASKS && a.q.parent_id
+		? task_filter(&a.q) : NULL;
+	if (with_resolution) {
+		cli_errorf("%s does not combine with --resolution (which lists one"
+			   " resolution's tasks in order)", with_resolution);
+		return CLI_EXIT_USAGE;
+	}
+	const char *misplaced = misplaced_filter(&a.q);
+	if (misplaced) {
+		cli_errorf("%s does not apply to \"list %s\" (filters are for tasks;"
+			   " resolutions take --meeting and --document)", misplaced, a.what);
+		return CLI_EXIT_USAGE;
+	}
+	if (a.q.list == STORE_LIST_RESOLUTIONS)
+		a.q.parent_id = a.q.meeting_id;
 
 	struct bb_error err;
 	struct store *s;

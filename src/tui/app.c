@@ -721,7 +721,10 @@ static enum bb_status start(struct app *a, struct bb_error *err)
 	curs_set(0);
 	define_key("\033[200~", KEY_PASTE_BEGIN);
 	define_key("\033[201~", KEY_PASTE_END);
+	/* putp writes through stdio: flush, or the mode would only reach the
+	 * terminal at exit. */
 	putp("\033[?2004h");
+	fflush(stdout);
 	prepare_reset();
 	bool color = a->opt->color && has_colors();
 	if (theme_load(&a->theme, bb_default_theme, bb_default_theme_len, color, err) != BB_OK ||
@@ -760,6 +763,12 @@ static void finish(struct app *a)
 	text_buf_free(&a->painter.out);
 }
 
+void tui_exit(int status)
+{
+	exit_curses(status);
+	exit(status);	/* not reached; curses.h may not say so */
+}
+
 int tui_run(struct store *s, const struct tui_options *o)
 {
 	signals_install();
@@ -784,6 +793,7 @@ int tui_run(struct store *s, const struct tui_options *o)
 		run(&a);
 	finish(&a);
 	putp("\033[?2004l");
+	fflush(stdout);
 	endwin();
 	delscreen(screen);
 	if (st != BB_OK) {
