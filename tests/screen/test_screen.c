@@ -1,0 +1,470 @@
+/* The browser as a person sees it: the real binary in a pseudo-terminal,
+ * its screen read back cell by cell through libvterm. Every wait is on
+ * screen content, never on time. */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <uninorm.h>
+#include <unistd.h>
+
+#include "../../src/store/internal.h"
+#include "harness.h"
+#include "store.h"
+
+#ifndef BIENBAN_BIN
+#error "BIENBAN_BIN must name the bienban binary"
+#endif
+
+static struct harness *h;
+static char tmp_dir[64];
+static char db[128];
+
+static void setup(void)
+{
+	strcpy(tmp_dir, "/tmp/bb-screen-XXXXXX");
+	cr_assert(mkdtemp(tmp_dir) != NULL);
+	snprintf(db, sizeof db, "%s/t.db", tmp_dir);
+}
+
+static void teardown(void)
+{
+	harness_free(h);
+	h = NULL;
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_dir);
+	cr_assert(system(cmd) == 0);
+}
+
+TestSuite(screen, .init = setup, .fini = teardown, .timeout = 120);
+
+/* ---- fixtures --------------------------------------------------------- */
+
+static void import_sample(const char *path)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' import '%s/notices/seed.txt' >/dev/null",
+		 BIENBAN_BIN, path, TEST_DATA_DIR);
+	cr_assert(system(cmd) == 0);
+}
+
+/* Runs SQL on the database as another program would, with bienban's
+ * collation and tokenizer, so its triggers work. */
+static void write_sql(const char *path, const char *sql)
+{
+	struct store *s;
+	struct bb_error err;
+	cr_assert_eq(store_open(path, 0, &s, NULL, &err), BB_OK, "%s", err.msg);
+	cr_assert_eq(store_begin(s, &err), BB_OK);
+	cr_assert_eq(store_exec(s, sql, &err), BB_OK, "%s: %s", sql, err.msg);
+	cr_assert_eq(store_commit(s, &err), BB_OK);
+	store_close(s);
+}
+
+/* SQL function nfd(x): the text as decomposed Unicode. */
+static void fn_nfd(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const uint8_t *s = sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t n = 0;
+	uint8_t *d = u8_normalize(UNINORM_NFD, s, (size_t)sqlite3_value_bytes(argv[0]), NULL, &n);
+	sqlite3_result_text(ctx, (const char *)d, (int)n, free);
+}
+
+/* Rewrites every text of the database in NFD, behind bienban's back. */
+static void make_nfd(const char *path)
+{
+	struct store *s;
+	struct bb_error err;
+	cr_assert_eq(store_open(path, 0, &s, NULL, &err), BB_OK);
+	sqlite3_create_function(s->db, "nfd", 1, SQLITE_UTF8, NULL, fn_nfd, NULL, NULL);
+	cr_assert_eq(store_begin(s, &err), BB_OK);
+	cr_assert_eq(store_exec(s,
+		/* Not source_text: spans are byte offsets into it. */
+		"UPDATE meeting SET title = nfd(title), body = nfd(body), chair = nfd(chair);"
+		"UPDATE resolution SET title = nfd(title), text = nfd(text);"
+		"UPDATE action_item SET text = nfd(text), owner = nfd(owner), due_text = nfd(due_text);"
+		"UPDATE document SET kind = nfd(kind), title = nfd(title);", &err), BB_OK, "%s", err.msg);
+	cr_assert_eq(store_commit(s, &err), BB_OK);
+	store_close(s);
+}
+
+static struct harness *browser(const char *path, int rows, int cols, const char *lang,
+			       const char *option)
+{
+	struct harness_opts o = { .rows = rows, .cols = cols, .lang = lang,
+				  .home = tmp_dir, .xdg_data_home = tmp_dir };
+	const char *argv[] = { BIENBAN_BIN, "--db", path, option, NULL };
+	struct harness *started = harness_start(&o, argv);
+	cr_assert(started != NULL);
+	return started;
+}
+
+static struct harness *sample_browser(int rows, int cols)
+{
+	import_sample(db);
+	return browser(db, rows, cols, "C.UTF-8", NULL);
+}
+
+/* The row of the screen holding `text` (fails if absent). */
+static int row_of(const char *text)
+{
+	int row, col;
+	cr_assert(harness_find(h, text, &row, &col), "\"%s\" is not on the screen", text);
+	return row;
+}
+
+static char *row_text(int row)
+{
+	static char buf[4096];
+	return harness_row_text(h, row, buf, sizeof buf);
+}
+
+static bool no_foreign_escapes(void)
+{
+	return harness_raw_foreign_escapes(h, stderr) == 0;
+}
+
+/* A JSON field of `bienban list tasks` for one id, by SQLite's JSON. */
+static char *task_field(const char *path, long long id, const char *field)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' list tasks --format json", BIENBAN_BIN, path);
+	FILE *p = popen(cmd, "r");
+	cr_assert(p != NULL);
+	static char json[1 << 20];
+	size_t n = fread(json, 1, sizeof json - 1, p);
+	json[n] = '\0';
+	cr_assert(pclose(p) == 0);
+	sqlite3 *mem;
+	sqlite3_open(":memory:", &mem);
+	sqlite3_stmt *st;
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT json_extract(value, '$.%s') FROM json_each(?1)"
+		 " WHERE json_extract(value, '$.id') = ?2", field);
+	cr_assert(sqlite3_prepare_v2(mem, sql, -1, &st, NULL) == SQLITE_OK);
+	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	static char value[256];
+	value[0] = '\0';
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(value, sizeof value, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(mem);
+	return value;
+}
+
+/* ---- first screens -------------------------------------------------------- */
+
+Test(screen, first_screen_at_120x40)
+{
+	h = sample_browser(40, 120);
+	cr_assert(harness_wait_text(h, "Hội nghị lần thứ 12", 0));
+	cr_assert(harness_wait_text(h, "Reader", 0));
+	cr_assert(strstr(row_text(0), "bienban · 1 meetings · 5 resolutions · 46 action items") != NULL, "%s", row_text(0));
+	cr_assert(harness_wait_text(h, "Meetings", 0));
+	cr_assert(harness_wait_text(h, "Resolutions 1/5", 0));
+	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
+	cr_assert(harness_wait_text(h, "1 Đối với Báo cáo tình hình", 0));
+	cr_assert(harness_wait_text(h, "Body: Ban Chấp hành Đảng bộ tỉnh Bến Tre khóa XI", 0));
+	cr_assert(strstr(row_text(39), "j/k move") != NULL, "the key hints: %s", row_text(39));
+	/* "ộ" is one cell of width 1, whole. */
+	int row, col;
+	cr_assert(harness_find(h, "Hội", &row, &col));
+	struct harness_cell c;
+	cr_assert(harness_cell(h, row, col + 1, &c));
+	cr_assert_str_eq(c.text, "ộ");
+	cr_assert_eq(c.width, 1);
+	cr_assert(no_foreign_escapes());
+}
+
+Test(screen, first_screen_at_80x24_stacks_the_panes)
+{
+	h = sample_browser(24, 80);
+	cr_assert(harness_wait_text(h, "Hội nghị lần thứ 12", 0));
+	cr_assert(harness_wait_text(h, "[Meetings 1/1]", 0));
+	cr_assert(harness_wait_gone(h, "Resolutions", 0), "one list at a time");
+	cr_assert(harness_key(h, "Enter"));
+	cr_assert(harness_wait_text(h, "[Resolutions 1/5]", 0));
+	cr_assert(harness_key(h, "Enter"));
+	cr_assert(harness_wait_text(h, "[Action items 1/12]", 0));
+	cr_assert(harness_key(h, "Enter"));
+	cr_assert(harness_wait_text(h, "[Reader]", 0));
+	cr_assert(harness_wait_text(h, "Action item 1 · open", 0));
+	cr_assert(harness_key(h, "Esc"));
+	cr_assert(harness_wait_text(h, "[Action items 1/12]", 0));
+	cr_assert(harness_keys(h, "Esc Esc"));
+	cr_assert(harness_wait_text(h, "[Meetings 1/1]", 0));
+	cr_assert(harness_key(h, "q"));
+	int status;
+	cr_assert(harness_wait_exit(h, 0, &status));
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d", status);
+}
+
+Test(screen, moving_in_a_pane_updates_the_panes_to_its_right)
+{
+	h = sample_browser(40, 120);
+	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
+	cr_assert(harness_keys(h, "l j j"));
+	cr_assert(harness_wait_text(h, "Action items 1/8", 0), "section 3 has eight tasks");
+	cr_assert(harness_wait_text(h, "Đẩy mạnh tuyên truyền", 0));
+	cr_assert(harness_wait_text(h, "Documents: 27-NQ/TW", 0), "the reader shows the resolution");
+	cr_assert(harness_keys(h, "l j"));
+	cr_assert(harness_wait_text(h, "Action item 19 · open", 0));
+	cr_assert(harness_wait_text(h, "Resolution: Đối với Dự thảo Chương trình", 0));
+}
+
+Test(screen, the_help_lists_keys_from_the_key_map)
+{
+	h = sample_browser(40, 120);
+	cr_assert(harness_wait_text(h, "Meetings", 0));
+	cr_assert(harness_key(h, "?"));
+	cr_assert(harness_wait_text(h, "Move down one line", 0));
+	int row = row_of("Move down one line");
+	cr_assert(strstr(row_text(row), "j, Down") != NULL, "%s", row_text(row));
+	cr_assert(harness_wait_text(h, "Undo the last edit of this session", 0));
+	cr_assert(harness_key(h, "q"));
+	cr_assert(harness_wait_gone(h, "Move down one line", 0));
+}
+
+/* ---- text ------------------------------------------------------------------- */
+
+/* Every cell of the screen, as text with one space per blank, and the
+ * widths, so two screens can be compared exactly. */
+static void screen_image(char *out, size_t size)
+{
+	int rows, cols;
+	harness_size(h, &rows, &cols);
+	size_t at = 0;
+	for (int r = 0; r < rows; r++)
+		for (int c = 0; c < cols; c++) {
+			struct harness_cell cell;
+			cr_assert(harness_cell(h, r, c, &cell));
+			at += (size_t)snprintf(out + at, size - at, "%s%d|", cell.text, cell.width);
+			cr_assert(at < size);
+		}
+}
+
+Test(screen, nfd_text_looks_exactly_like_nfc)
+{
+	char nfd_db[160];
+	snprintf(nfd_db, sizeof nfd_db, "%s/nfd.db", tmp_dir);
+	import_sample(db);
+	import_sample(nfd_db);
+	make_nfd(nfd_db);
+	static char nfc_screen[1 << 18], nfd_screen[1 << 18];
+	const char *paths[] = { db, nfd_db };
+	char *images[] = { nfc_screen, nfd_screen };
+	(void)images;
+	for (int i = 0; i < 2; i++) {
+		h = browser(paths[i], 40, 120, "C.UTF-8", NULL);
+		cr_assert(harness_wait_text(h, "Hội nghị lần thứ 12", 0));
+		cr_assert(harness_keys(h, "2"));
+		cr_assert(harness_wait_text(h, "Action items 1/46", 0));
+		cr_assert(harness_wait_text(h, "Resolution:", 0));
+		cr_assert(harness_wait_quiet(h, 200));
+		screen_image(images[i], sizeof nfc_screen);
+		harness_free(h);
+		h = NULL;
+	}
+	size_t at = 0;
+	while (nfd_screen[at] && nfd_screen[at] == nfc_screen[at])
+		at++;
+	cr_assert(nfd_screen[at] == '\0' && nfc_screen[at] == '\0',
+		  "screens differ at byte %zu: NFC \"%.80s\" NFD \"%.80s\"", at,
+		  nfc_screen + (at > 40 ? at - 40 : 0), nfd_screen + (at > 40 ? at - 40 : 0));
+}
+
+Test(screen, the_reader_wraps_without_losing_or_splitting_a_letter)
+{
+	h = sample_browser(40, 100);
+	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
+	/* The first item of section 1 is 339 characters long. */
+	cr_assert(harness_keys(h, "l l Enter"));
+	cr_assert(harness_wait_text(h, "[Reader]", 0));
+	cr_assert(harness_wait_text(h, "Action item 1 · open", 0));
+	char all[8192] = "";
+	for (int r = 1; r < 39; r++) {
+		const char *t = row_text(r);
+		/* inside the box: drop "│ " and " │" */
+		const char *start = strstr(t, "│ ");
+		if (!start)
+			continue;
+		start += strlen("│ ");
+		size_t n = strlen(start);
+		const char *end = n >= 4 ? strstr(start, " │") : NULL;
+		char line[512];
+		snprintf(line, sizeof line, "%.*s", (int)(end ? end - start : (long)n), start);
+		while (strlen(line) && line[strlen(line) - 1] == ' ')
+			line[strlen(line) - 1] = '\0';
+		strcat(all, line);
+		strcat(all, " ");
+	}
+	const char *text = "tiếp tục quán triệt tư tưởng chỉ đạo của Tỉnh ủy năm 2023 “Dân chủ - Kỷ cương - "
+		"Đồng thuận - Sáng tạo - Phát triển”, thông điệp đầu năm của Ban Thường vụ Tỉnh ủy, "
+		"thực hiện tốt công tác tư tưởng, công tác tổ chức, cán bộ, công tác phối hợp kiểm tra, "
+		"giám sát, thi hành kỷ luật Đảng, công tác nội chính, cải cách tư pháp và phòng, chống "
+		"tham nhũng, tiêu cực, công tác tuyên truyền, vận động quần chúng";
+	cr_assert(strstr(all, text) != NULL, "the wrapped paragraph, joined, is the text:\n%s", all);
+	/* No cell holds a lone combining mark: letters are whole. */
+	for (int r = 1; r < 39; r++)
+		for (int c = 0; c < 100; c++) {
+			struct harness_cell cell;
+			harness_cell(h, r, c, &cell);
+			unsigned char b0 = (unsigned char)cell.text[0];
+			bool lone_mark = b0 == 0xcc || (b0 == 0xcd && (unsigned char)cell.text[1] < 0xb0);
+			cr_assert(lone_mark == false, "a lone mark at %d,%d", r, c);
+		}
+}
+
+Test(screen, escape_sequences_in_data_are_drawn_inert)
+{
+	import_sample(db);
+	write_sql(db, "UPDATE action_item SET text = 'Chuông' || char(7) || ' xoá' || char(27) || '[2J'"
+		      " || char(27) || ']0;pwned' || char(7) || char(27) || ']52;c;ZXZpbA==' || char(7)"
+		      " || char(27) || '[6n' || char(155) || '31m đỏ' || char(8238) || 'lật' WHERE id = 1;"
+		      "UPDATE action_item SET owner = char(27) || 'P+q' || char(27) || '\\' WHERE id = 1;");
+	h = browser(db, 40, 120, "C.UTF-8", NULL);
+	cr_assert(harness_wait_text(h, "Chuông␇ xoá␛[2J␛]0;pwned␇", 0));
+	cr_assert(harness_keys(h, "2"));
+	cr_assert(harness_wait_text(h, "␛P+q␛\\", 0));
+	cr_assert(harness_wait_quiet(h, 200));
+	cr_assert(harness_bells(h) == 0, "no BEL reached the terminal");
+	cr_assert(no_foreign_escapes());
+}
+
+Test(screen, ascii_terminals_get_transliterated_text)
+{
+	import_sample(db);
+	h = browser(db, 30, 100, "C", NULL);
+	cr_assert(harness_wait_text(h, "Hoi nghi lan thu 12", 0));
+	cr_assert(harness_wait_text(h, "Body: Ban Chap hanh Dang bo tinh Ben Tre khoa XI", 0));
+	cr_assert(harness_wait_gone(h, "ộ", 0));
+	struct harness_cell c;
+	cr_assert(harness_cell(h, 1, 0, &c));
+	cr_assert_str_eq(c.text, "+", "ASCII borders, got \"%s\"", c.text);
+	cr_assert(no_foreign_escapes());
+}
+
+/* ---- search ---------------------------------------------------------------------- */
+
+Test(screen, search_without_diacritics_finds_and_highlights)
+{
+	h = sample_browser(40, 120);
+	cr_assert(harness_wait_text(h, "Meetings", 0));
+	cr_assert(harness_key(h, "/"));
+	cr_assert(harness_send(h, "dang"));
+	cr_assert(harness_wait_text(h, "Search 1/", 0));
+	cr_assert(harness_key(h, "Enter"));
+	cr_assert(harness_wait_text(h, "/dang", 0));
+	int row, col;
+	cr_assert(harness_find(h, "Đảng", &row, &col), "a hit shows Đảng");
+	struct harness_cell hit, before;
+	cr_assert(harness_cell(h, row, col, &hit));
+	cr_assert(harness_cell(h, row, col - 2, &before));
+	cr_assert(hit.bg != before.bg || hit.reverse != before.reverse || hit.underline != before.underline,
+		  "the match is highlighted");
+	cr_assert(harness_key(h, "n"));
+	cr_assert(harness_wait_text(h, "Search 2/", 0));
+}
+
+/* ---- edits ------------------------------------------------------------------------- */
+
+Test(screen, x_marks_an_item_done_on_screen_and_in_the_database)
+{
+	h = sample_browser(40, 120);
+	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
+	cr_assert(harness_keys(h, "l l x"));
+	cr_assert(harness_wait_text(h, "item 1: status saved (u undoes)", 0));
+	cr_assert(harness_wait_text(h, "Action item 1 · done", 0));
+	cr_assert_str_eq(task_field(db, 1, "status"), "done");
+	cr_assert(harness_key(h, "u"));
+	cr_assert(harness_wait_text(h, "undone: item 1", 0));
+	cr_assert_str_eq(task_field(db, 1, "status"), "open");
+}
+
+Test(screen, read_only_refuses_edits_with_a_message)
+{
+	import_sample(db);
+	h = browser(db, 40, 120, "C.UTF-8", "--read-only");
+	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
+	cr_assert(harness_keys(h, "l l x"));
+	cr_assert(harness_wait_text(h, "read-only", 0));
+	cr_assert_str_eq(task_field(db, 1, "status"), "open");
+}
+
+Test(screen, another_users_edit_appears)
+{
+	h = sample_browser(40, 120);
+	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' set 1 --owner 'Sở Tài chính'", BIENBAN_BIN, db);
+	cr_assert(system(cmd) == 0);
+	/* Within a second of idling the panes and the reader read again. */
+	cr_assert(harness_keys(h, "l l"));
+	cr_assert(harness_wait_text(h, "Owner: Sở Tài chính", 5000));
+}
+
+/* ---- the terminal ------------------------------------------------------------------------ */
+
+Test(screen, resizing_keeps_the_selection)
+{
+	h = sample_browser(40, 120);
+	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
+	cr_assert(harness_keys(h, "l l j j"));
+	cr_assert(harness_wait_text(h, "[Action items 3/12]", 0));
+	cr_assert(harness_resize(h, 24, 80));
+	cr_assert(harness_wait_text(h, "[Action items 3/12]", 0));
+	cr_assert(harness_wait_gone(h, "Meetings", 0));
+	cr_assert(harness_resize(h, 40, 120));
+	cr_assert(harness_wait_text(h, "Meetings", 0));
+	cr_assert(harness_wait_text(h, "[Action items 3/12]", 0));
+	cr_assert(harness_resize(h, 5, 20));
+	cr_assert(harness_wait_text(h, "Terminal too small", 0));
+	cr_assert(harness_resize(h, 40, 120));
+	cr_assert(harness_wait_text(h, "[Action items 3/12]", 0));
+}
+
+Test(screen, sighup_ends_cleanly_and_keeps_the_database_whole)
+{
+	h = sample_browser(40, 120);
+	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
+	cr_assert(harness_keys(h, "l l x"));
+	cr_assert(harness_wait_text(h, "status saved", 0));
+	harness_close_pty(h);
+	int status;
+	cr_assert(harness_wait_exit(h, 5000, &status));
+	cr_assert_str_eq(task_field(db, 1, "status"), "done");
+	sqlite3 *raw;
+	cr_assert(sqlite3_open(db, &raw) == SQLITE_OK);
+	struct bb_error err;
+	cr_assert_eq(store_register_vi(raw, &err), BB_OK);
+	sqlite3_stmt *st;
+	cr_assert(sqlite3_prepare_v2(raw, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK);
+	cr_assert(sqlite3_step(st) == SQLITE_ROW);
+	cr_assert_str_eq((const char *)sqlite3_column_text(st, 0), "ok");
+	sqlite3_finalize(st);
+	sqlite3_close(raw);
+}
+
+Test(screen, sigterm_restores_the_terminal)
+{
+	h = sample_browser(40, 120);
+	cr_assert(harness_wait_text(h, "Meetings", 0));
+	cr_assert(harness_altscreen(h));
+	cr_assert(harness_wait_idle(h, 0));
+	cr_assert(harness_signal(h, SIGTERM));
+	int status;
+	cr_assert(harness_wait_exit(h, 5000, &status));
+	cr_assert(harness_altscreen(h) == false, "left the alternate screen");
+	cr_assert(harness_cursor_visible(h));
+}
