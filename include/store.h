@@ -116,8 +116,9 @@ enum store_list {
 	STORE_LIST_RESOLUTIONS,	/* of parent_id (a meeting), by seq; or of
 				 * query.document, newest meeting first */
 	STORE_LIST_DOCUMENTS,	/* by code */
-	STORE_LIST_TASKS,	/* of parent_id (a resolution) if set, else all,
-				 * filtered and sorted as the query says */
+	STORE_LIST_TASKS,	/* of parent_id (a resolution) if set, else all;
+				 * filtered and sorted as the query says (one
+				 * resolution's: in seq order unless sorted) */
 	STORE_LIST_SEARCH,	/* hits for query.search, newest first */
 };
 
@@ -132,7 +133,7 @@ enum store_sort {
 struct store_query {
 	enum store_list list;
 	long long parent_id;		/* 0: none */
-	/* task filters (STORE_LIST_TASKS without a parent); NULL/0 = any */
+	/* task filters (STORE_LIST_TASKS); NULL/0 = any */
 	const char *status;		/* open|doing|done|dropped */
 	const char *owner;		/* folded substring of the owner */
 	const char *overdue_as_of;	/* ISO date: due before it, not done */

@@ -339,14 +339,6 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 	} else {
 		return list_usage("list meetings, resolutions, documents or tasks");
 	}
-	/* The store reads one resolution's tasks in order, unfiltered. */
-	const char *with_resolution = a.q.list == STORE_LIST_TASKS && a.q.parent_id
-		? task_filter(&a.q) : NULL;
-	if (with_resolution) {
-		cli_errorf("%s does not combine with --resolution (which lists one"
-			   " resolution's tasks in order)", with_resolution);
-		return CLI_EXIT_USAGE;
-	}
 	const char *misplaced = misplaced_filter(&a.q);
 	if (misplaced) {
 		cli_errorf("%s does not apply to \"list %s\" (filters are for tasks;"

@@ -92,7 +92,9 @@ static struct list_sql list_sql_for(const struct store_query *q)
 		return (struct list_sql){
 			.columns = task_columns,
 			.from = "action_item a",
-			.order = q->parent_id
+			/* One resolution's items read in the notice's order
+			 * unless a sort is asked for. */
+			.order = q->parent_id && q->sort == STORE_SORT_DEFAULT
 				? (struct order){ .key = "a.seq", .collate = "", .int_key = true, .id = "a.id" }
 				: task_orders[q->sort <= STORE_SORT_TEXT ? q->sort : STORE_SORT_DEFAULT] };
 	case STORE_LIST_SEARCH:
@@ -133,10 +135,8 @@ static void put_filters(struct text_buf *sql, const struct store_query *q)
 				      " JOIN document d ON d.id = rd.document_id WHERE d.code = ?6)");
 		break;
 	case STORE_LIST_TASKS:
-		if (q->parent_id) {
+		if (q->parent_id)
 			text_buf_addz(sql, " AND a.resolution_id = ?1");
-			break;
-		}
 		if (q->status)
 			text_buf_addz(sql, " AND a.status = ?2");
 		if (q->owner)
@@ -390,7 +390,7 @@ enum bb_status store_page(struct store *s, const struct store_query *q,
 		limit = 1;
 	struct list_sql l = list_sql_for(q);
 	struct binding b = {0};
-	if (q->list == STORE_LIST_TASKS && q->owner && !q->parent_id)
+	if (q->list == STORE_LIST_TASKS && q->owner)
 		b.owner_pattern = owner_pattern(q->owner);
 	if (q->list == STORE_LIST_SEARCH) {
 		b.fts = store_fts_query(q->search ? q->search : "");
@@ -449,7 +449,7 @@ enum bb_status store_cursor_of(struct store *s, const struct store_query *q,
 	store_cursor_clear(out);
 	struct list_sql l = list_sql_for(q);
 	struct binding b = {0};
-	if (q->list == STORE_LIST_TASKS && q->owner && !q->parent_id)
+	if (q->list == STORE_LIST_TASKS && q->owner)
 		b.owner_pattern = owner_pattern(q->owner);
 	if (q->list == STORE_LIST_SEARCH && !(b.fts = store_fts_query(q->search ? q->search : "")))
 		return bb_fail(err, BB_NOT_FOUND, "no such row in this list");

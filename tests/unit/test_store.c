@@ -674,6 +674,14 @@ Test(store, task_tables_create_meetings_and_skip_repeats)
 	cr_assert(eq(i64, c.meetings, 1));
 	cr_assert(eq(i64, c.resolutions, 1));
 	cr_assert(eq(i64, c.tasks, 2));
+	/* An export read back into the same database adds nothing. */
+	char *json = export_text(s);
+	size_t meetings;
+	cr_assert(eq(int, store_import_json(s, "x.json", json, strlen(json), &meetings, &err), BB_OK), "%s", err.msg);
+	cr_assert(eq(sz, meetings, 0));
+	free(json);
+	store_counts(s, &c, &err);
+	cr_assert(eq(i64, c.tasks, 2));
 	struct store_task *task;
 	cr_assert(eq(int, store_task_get(s, 2, &task, &err), BB_OK));
 	cr_assert(eq(str, task->status, "done"));
