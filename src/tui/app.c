@@ -452,6 +452,28 @@ static long long known_total(const struct app *a, enum pane_id id)
 	}
 }
 
+/* In the stacked layout a child list names its parent in its title: the
+ * meeting whose resolutions these are, and so on. */
+static void parent_context(struct app *a, enum pane_id id, struct text_buf *out)
+{
+	const struct store_page *page;
+	size_t i;
+	enum pane_id parent = id == PANE_RESOLUTIONS ? PANE_MEETINGS
+		: id == PANE_ITEMS ? PANE_RESOLUTIONS : PANE_COUNT;
+	if (id == PANE_CITED && a->document_code)
+		text_buf_addz(out, a->document_code);
+	if (parent == PANE_COUNT)
+		return;
+	const struct list_model *m = &a->panes[parent].model;
+	if (!list_model_row(m, m->sel, &page, &i))
+		return;
+	if (parent == PANE_MEETINGS)
+		text_buf_addz(out, page->rows.meetings[i].title);
+	else
+		text_buf_printf(out, "%d. %s", page->rows.resolutions[i].seq,
+				page->rows.resolutions[i].title);
+}
+
 void app_draw(struct app *a)
 {
 	struct reader_box rb = layout(a);
@@ -473,12 +495,18 @@ void app_draw(struct app *a)
 		const enum pane_id *ids;
 		size_t n = app_view_panes(a->view, &ids);
 		struct pane *focus = app_focused(a);
+		struct text_buf context = {0};
 		for (size_t i = 0; i < n; i++) {
 			struct pane *p = &a->panes[ids[i]];
-			if (p->h > 0)
-				listview_draw(&a->painter, p, &a->row_ctx, p == focus,
-					      highlight, known_total(a, ids[i]));
+			if (p->h <= 0)
+				continue;
+			text_buf_clear(&context);
+			if (!a->wide)
+				parent_context(a, ids[i], &context);
+			listview_draw(&a->painter, p, &a->row_ctx, p == focus, highlight,
+				      known_total(a, ids[i]), context.data);
 		}
+		text_buf_free(&context);
 		if (rb.h > 0)
 			reader_draw(&a->painter, &a->reader, rb.y, 0, rb.h, COLS, false, highlight);
 	}

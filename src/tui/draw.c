@@ -119,13 +119,19 @@ void paint_box(struct painter *p, WINDOW *w, int y, int x, int h, int width,
 		mvwaddch(w, y + h - 1, x + width - 1, ACS_LRCORNER);
 	}
 	if (title && width > 6) {
-		/* " Title " in the top edge; focus is shown by more than color. */
-		struct text_buf t = {0};
-		text_buf_printf(&t, focused ? "[%s]" : " %s ", title);
-		int avail = width - 4;
-		int cells = text_width(t.data, t.len);
-		paint_text(p, w, y, x + 2, cells < avail ? cells : avail, t.data,
+		/* " Title " in the top edge, or "[Title]" when focused: focus
+		 * is shown by more than color. The brackets survive clipping. */
+		struct text_buf clean = {0}, t = {0};
+		text_sanitize(&clean, title, strlen(title), TEXT_SINGLE_LINE);
+		const char *s = clean.data ? clean.data : "";
+		int cells = text_width(s, clean.len), room = width - 6;
+		text_buf_addc(&t, focused ? '[' : ' ');
+		text_put_cells(&t, s, clean.len, cells < room ? cells : room,
+			       p->ascii ? "~" : TEXT_ELLIPSIS);
+		text_buf_addc(&t, focused ? ']' : ' ');
+		paint_text(p, w, y, x + 2, text_width(t.data, t.len), t.data,
 			   p->theme->attr[focused ? ROLE_TITLE_FOCUSED : ROLE_TITLE], NULL, false);
+		text_buf_free(&clean);
 		text_buf_free(&t);
 	}
 }

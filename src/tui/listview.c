@@ -42,10 +42,10 @@ static void draw_row(struct painter *p, const struct row *r, int y, int x,
 
 void listview_draw(struct painter *p, const struct pane *pane,
 		   const struct row_context *ctx, bool focused,
-		   const char *highlight, long long total)
+		   const char *highlight, long long total, const char *context)
 {
 	const struct list_model *m = &pane->model;
-	char title[96];
+	char title[256];
 	long long at = m->first_index >= 0 ? m->first_index + (long long)m->sel + 1 : -1;
 	if (list_model_complete(m))
 		total = (long long)m->count;
@@ -57,6 +57,10 @@ void listview_draw(struct painter *p, const struct pane *pane,
 		snprintf(title, sizeof title, "%s %lld", pane->ops->title, at);
 	else
 		snprintf(title, sizeof title, "%s", pane->ops->title);
+	if (context && *context) {
+		size_t n = strlen(title);
+		snprintf(title + n, sizeof title - n, " · %s", context);
+	}
 	paint_box(p, stdscr, pane->y, pane->x, pane->h, pane->w, title, focused);
 
 	int rows = pane->h - 2, width = pane->w - 2;

@@ -7,9 +7,10 @@
 
 /* Draws the pane. `highlight` holds folded search words to mark (or
  * NULL); `total` is the list's length when known from elsewhere (kept
- * counts), else -1. */
+ * counts), else -1; `context` (or NULL) follows the title, naming the
+ * record whose children the pane lists when that pane is hidden. */
 void listview_draw(struct painter *p, const struct pane *pane,
 		   const struct row_context *ctx, bool focused,
-		   const char *highlight, long long total);
+		   const char *highlight, long long total, const char *context);
 
 #endif
