@@ -323,7 +323,7 @@ static struct reader_box layout(struct app *a)
 	int lists_h = body_h * 55 / 100;
 	if (body_h - lists_h < 5)
 		lists_h = body_h;
-	static const int browse_share[] = { 30, 35, 35 }, documents_share[] = { 45, 55 };
+	static const int browse_share[] = { 30, 35, 35 }, documents_share[] = { 55, 45 };
 	const int *share = a->view == VIEW_BROWSE ? browse_share
 		: a->view == VIEW_DOCUMENTS ? documents_share : NULL;
 	int x = 0;

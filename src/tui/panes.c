@@ -191,7 +191,7 @@ static void document_row(const struct row_context *c, const struct store_page *p
 			 size_t i, struct row *out)
 {
 	const struct store_document *d = &page->rows.documents[i];
-	row_cell(out, d->code, 14, false, ROLE_NORMAL);
+	row_cell(out, d->code, 16, false, ROLE_NORMAL);
 	if (c->wide) {
 		row_cell(out, d->kind, 12, false, ROLE_COLUMN);
 		row_cell(out, row_date(out, 0, d->issued_on), 10, false, ROLE_COLUMN);
