@@ -55,6 +55,7 @@ struct app {
 	int help_scroll;
 	bool wide;			/* panes side by side */
 	bool too_small;
+	int reader_y, reader_h;		/* the reader under the lists; 0: none */
 
 	struct reader reader;
 	struct task_filter filter;
@@ -84,7 +85,9 @@ void app_say(struct app *a, bool error, const char *fmt, ...)
 void app_refresh(struct app *a);
 /* Reads one pane again from its start, and the reader. */
 void app_reload(struct app *a, enum pane_id id);
-/* Redraws the whole screen. */
+/* Places the panes for the terminal's size (layout.c). */
+void app_layout(struct app *a);
+/* Redraws the whole screen (layout.c). */
 void app_draw(struct app *a);
 /* Opens a record in the view that shows it, selected. */
 void app_open_record(struct app *a, enum store_kind kind, long long id);
