@@ -49,9 +49,12 @@ enum bb_status store_begin(struct store *s, struct bb_error *err);
 void store_rollback(struct store *s);
 enum bb_status store_commit(struct store *s, struct bb_error *err);
 
-/* Task rows as page.c reads them (also used by edit.c). */
-void store_read_task(sqlite3_stmt *st, struct store_task *t);
-void store_free_task_fields(struct store_task *t);
+/* One record of a list by its id, into *out (a row of the list's type);
+ * BB_NOT_FOUND names it `what`. (page.c) */
+enum bb_status store_get_row(struct store *s, enum store_list list, long long id,
+			     void *out, const char *what, struct bb_error *err);
+/* Frees the strings of one row of a list's type. (page.c) */
+void store_row_free_fields(enum store_list list, void *row);
 
 /* The EXPLAIN QUERY PLAN lines of the queries store_page would run
  * (malloc'd; one line each, nested ones indented, "--" between steps).

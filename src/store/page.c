@@ -284,7 +284,7 @@ static void read_document(sqlite3_stmt *st, struct store_document *d)
 	d->meetings = store_col_text(st, 6);
 }
 
-void store_read_task(sqlite3_stmt *st, struct store_task *t)
+static void read_task(sqlite3_stmt *st, struct store_task *t)
 {
 	t->id = sqlite3_column_int64(st, 0);
 	t->meeting_id = sqlite3_column_int64(st, 1);
@@ -329,7 +329,7 @@ static void read_row(sqlite3_stmt *st, struct store_page *p, size_t i)
 	case STORE_LIST_MEETINGS: read_meeting(st, &p->rows.meetings[i]); break;
 	case STORE_LIST_RESOLUTIONS: read_resolution(st, &p->rows.resolutions[i]); break;
 	case STORE_LIST_DOCUMENTS: read_document(st, &p->rows.documents[i]); break;
-	case STORE_LIST_TASKS: store_read_task(st, &p->rows.tasks[i]); break;
+	case STORE_LIST_TASKS: read_task(st, &p->rows.tasks[i]); break;
 	case STORE_LIST_SEARCH: read_hit(st, &p->rows.hits[i]); break;
 	}
 	int key_col = sqlite3_column_count(st) - 1;
@@ -482,53 +482,51 @@ enum bb_status store_cursor_of(struct store *s, const struct store_query *q,
 
 /* ---- freeing ---------------------------------------------------------------- */
 
-static void free_meeting_fields(struct store_meeting *m)
+void store_row_free_fields(enum store_list list, void *row)
 {
-	free(m->title); free(m->body); free(m->session); free(m->held_on);
-	free(m->place); free(m->chair); free(m->summary); free(m->source);
-}
-
-void store_free_task_fields(struct store_task *t)
-{
-	free(t->text); free(t->owner); free(t->due_on); free(t->due_text);
-	free(t->status); free(t->note); free(t->updated_at); free(t->meeting_title);
-	free(t->resolution_title);
-}
-
-static void free_row(struct store_page *p, size_t i)
-{
-	switch (p->list) {
-	case STORE_LIST_MEETINGS:
-		free_meeting_fields(&p->rows.meetings[i]);
+	switch (list) {
+	case STORE_LIST_MEETINGS: {
+		struct store_meeting *m = row;
+		free(m->title); free(m->body); free(m->session); free(m->held_on);
+		free(m->place); free(m->chair); free(m->summary); free(m->source);
 		break;
+	}
 	case STORE_LIST_RESOLUTIONS: {
-		struct store_resolution *r = &p->rows.resolutions[i];
+		struct store_resolution *r = row;
 		free(r->title); free(r->text); free(r->documents); free(r->meeting_title);
 		break;
 	}
 	case STORE_LIST_DOCUMENTS: {
-		struct store_document *d = &p->rows.documents[i];
+		struct store_document *d = row;
 		free(d->code); free(d->kind); free(d->issued_on); free(d->issuer);
 		free(d->title); free(d->meetings);
 		break;
 	}
-	case STORE_LIST_TASKS:
-		store_free_task_fields(&p->rows.tasks[i]);
-		break;
-	case STORE_LIST_SEARCH:
-		free(p->rows.hits[i].title);
-		free(p->rows.hits[i].text);
+	case STORE_LIST_TASKS: {
+		struct store_task *t = row;
+		free(t->text); free(t->owner); free(t->due_on); free(t->due_text);
+		free(t->status); free(t->note); free(t->updated_at); free(t->meeting_title);
+		free(t->resolution_title);
 		break;
 	}
-	free(p->keys[i].key);
+	case STORE_LIST_SEARCH: {
+		struct store_hit *h = row;
+		free(h->title);
+		free(h->text);
+		break;
+	}
+	}
 }
 
 void store_page_free(struct store_page *p)
 {
 	if (!p)
 		return;
-	for (size_t i = 0; i < p->count; i++)
-		free_row(p, i);
+	size_t size = row_size(p->list);
+	for (size_t i = 0; i < p->count; i++) {
+		store_row_free_fields(p->list, (char *)p->rows.meetings + i * size);
+		free(p->keys[i].key);
+	}
 	free(p->rows.meetings);
 	free(p->keys);
 	free(p);
@@ -549,14 +547,12 @@ void store_cursor_clear(struct store_cursor *c)
 	*c = (struct store_cursor){0};
 }
 
-/* ---- single records ------------------------------------------------------------ */
+/* ---- one row by id (records.c builds on it) ----------------------------------- */
 
-/* One row of a list by id, read with the list's own columns and moved out
- * of its page into *out (a struct of the list's row type). */
-static enum bb_status get_row(struct store *s, enum store_list list, long long id,
-			      void *out, const char *what, struct bb_error *err)
+enum bb_status store_get_row(struct store *s, enum store_list list, long long id,
+			     void *out, const char *what, struct bb_error *err)
 {
-	struct store_query q = { .list = list, .parent_id = list == STORE_LIST_RESOLUTIONS };
+	struct store_query q = { .list = list };
 	struct list_sql l = list_sql_for(&q);
 	struct text_buf sql = {0};
 	text_buf_printf(&sql, "SELECT %s, %s FROM %s WHERE %s = ?1", l.columns, l.order.key,
@@ -571,7 +567,7 @@ static enum bb_status get_row(struct store *s, enum store_list list, long long i
 	if (rc == SQLITE_ROW) {
 		struct store_page *p = page_new(list, 1);
 		read_row(st, p, p->count++);
-		memcpy(out, p->rows.meetings, row_size(list));
+		memcpy(out, p->rows.meetings, row_size(list));	/* the fields move to out */
 		free(p->keys[0].key);
 		free(p->rows.meetings);
 		free(p->keys);
@@ -583,172 +579,6 @@ static enum bb_status get_row(struct store *s, enum store_list list, long long i
 	}
 	sqlite3_finalize(st);
 	return status;
-}
-
-enum bb_status store_resolution_get(struct store *s, long long id,
-				    struct store_resolution **out,
-				    struct bb_error *err)
-{
-	if (!(*out = calloc(1, sizeof **out)))
-		abort();
-	enum bb_status st = get_row(s, STORE_LIST_RESOLUTIONS, id, *out, "resolution", err);
-	if (st != BB_OK) {
-		free(*out);
-		*out = NULL;
-	}
-	return st;
-}
-
-void store_resolution_free(struct store_resolution *r)
-{
-	if (!r)
-		return;
-	free(r->title); free(r->text); free(r->documents); free(r->meeting_title);
-	free(r);
-}
-
-enum bb_status store_document_get(struct store *s, long long id,
-				  struct store_document **out,
-				  struct bb_error *err)
-{
-	if (!(*out = calloc(1, sizeof **out)))
-		abort();
-	enum bb_status st = get_row(s, STORE_LIST_DOCUMENTS, id, *out, "document", err);
-	if (st != BB_OK) {
-		free(*out);
-		*out = NULL;
-	}
-	return st;
-}
-
-void store_document_free(struct store_document *d)
-{
-	if (!d)
-		return;
-	free(d->code); free(d->kind); free(d->issued_on); free(d->issuer);
-	free(d->title); free(d->meetings);
-	free(d);
-}
-
-enum bb_status store_locate(struct store *s, enum store_kind kind,
-			    long long id, long long *meeting_id,
-			    long long *resolution_id, struct bb_error *err)
-{
-	static const char *const sql[] = {
-		[STORE_KIND_MEETING] = "SELECT id, 0 FROM meeting WHERE id = ?1",
-		[STORE_KIND_RESOLUTION] = "SELECT meeting_id, id FROM resolution WHERE id = ?1",
-		[STORE_KIND_DOCUMENT] = "SELECT 0, 0 FROM document WHERE id = ?1",
-		[STORE_KIND_TASK] = "SELECT r.meeting_id, r.id FROM action_item a"
-				    " JOIN resolution r ON r.id = a.resolution_id WHERE a.id = ?1",
-	};
-	*meeting_id = *resolution_id = 0;
-	sqlite3_stmt *st = store_prepare(s, sql[kind & 3], err);
-	if (!st)
-		return BB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	enum bb_status status = BB_OK;
-	if (rc == SQLITE_ROW) {
-		*meeting_id = sqlite3_column_int64(st, 0);
-		*resolution_id = sqlite3_column_int64(st, 1);
-	} else {
-		status = rc == SQLITE_DONE ? bb_fail(err, BB_NOT_FOUND, "that record is gone")
-			: store_sql_fail(s, err, "finding a record");
-	}
-	sqlite3_finalize(st);
-	return status;
-}
-
-/* ---- single records (by their own queries) ------------------------------------------------------------ */
-
-enum bb_status store_meeting_get(struct store *s, long long id,
-				 struct store_meeting **out, struct bb_error *err)
-{
-	*out = NULL;
-	sqlite3_stmt *st = store_prepare(s,
-		"SELECT id, title, body, session, held_on, place, chair, summary, source"
-		" FROM meeting WHERE id = ?1", err);
-	if (!st)
-		return BB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	enum bb_status status = BB_OK;
-	if (rc == SQLITE_ROW) {
-		if (!(*out = calloc(1, sizeof **out)))
-			abort();
-		read_meeting(st, *out);
-	} else if (rc == SQLITE_DONE) {
-		status = bb_fail(err, BB_NOT_FOUND, "no meeting with id %lld", id);
-	} else {
-		status = store_sql_fail(s, err, "reading a meeting");
-	}
-	sqlite3_finalize(st);
-	return status;
-}
-
-void store_meeting_free(struct store_meeting *m)
-{
-	if (!m)
-		return;
-	free_meeting_fields(m);
-	free(m);
-}
-
-enum bb_status store_meeting_source(struct store *s, long long id, char **text,
-				    size_t *len, struct bb_error *err)
-{
-	*text = NULL;
-	*len = 0;
-	sqlite3_stmt *st = store_prepare(s, "SELECT source_text FROM meeting WHERE id = ?1", err);
-	if (!st)
-		return BB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	enum bb_status status = BB_OK;
-	if (rc == SQLITE_ROW) {
-		*text = store_col_text(st, 0);
-		*len = (size_t)sqlite3_column_bytes(st, 0);
-	} else if (rc == SQLITE_DONE) {
-		status = bb_fail(err, BB_NOT_FOUND, "no meeting with id %lld", id);
-	} else {
-		status = store_sql_fail(s, err, "reading a meeting");
-	}
-	sqlite3_finalize(st);
-	return status;
-}
-
-enum bb_status store_task_get(struct store *s, long long id,
-			      struct store_task **out, struct bb_error *err)
-{
-	*out = NULL;
-	struct text_buf sql = {0};
-	text_buf_printf(&sql, "SELECT %s FROM action_item a WHERE a.id = ?1", task_columns);
-	sqlite3_stmt *st = store_prepare(s, sql.data, err);
-	text_buf_free(&sql);
-	if (!st)
-		return BB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	enum bb_status status = BB_OK;
-	if (rc == SQLITE_ROW) {
-		if (!(*out = calloc(1, sizeof **out)))
-			abort();
-		store_read_task(st, *out);
-	} else if (rc == SQLITE_DONE) {
-		status = bb_fail(err, BB_NOT_FOUND, "no action item with id %lld", id);
-	} else {
-		status = store_sql_fail(s, err, "reading an action item");
-	}
-	sqlite3_finalize(st);
-	return status;
-}
-
-void store_task_free(struct store_task *t)
-{
-	if (!t)
-		return;
-	store_free_task_fields(t);
-	free(t);
 }
 
 /* ---- query plans, for the tests that keep every list an index scan -------- */
