@@ -467,8 +467,11 @@ static void run(struct app *a)
 			/* layout() in app_draw reads the new size */
 		} else if (r == KEY_CODE_YES && ch == KEY_PASTE_BEGIN) {
 			drop_paste(a);
-		} else if (!a->too_small) {
-			dispatch(a, keymap_action(&a->keys, (struct tui_key){ r == KEY_CODE_YES, ch }));
+		} else {
+			enum tui_action action = keymap_action(&a->keys, (struct tui_key){ r == KEY_CODE_YES, ch });
+			/* A screen too small to draw on still lets one quit. */
+			if (!a->too_small || action == ACTION_QUIT)
+				dispatch(a, action);
 		}
 		if (!a->quit && !signals_pending())
 			app_draw(a);
