@@ -277,7 +277,9 @@ enum bb_status store_import_json(struct store *s, const char *name,
 
 /* Streams every record as bienban's JSON export (built with SQLite's
  * JSON functions): an object with "format", "version", "meetings" (each
- * with its resolutions and their tasks), "documents" and "history". */
+ * with its resolutions and their tasks), "documents" and "history". On
+ * failure (a damaged page met half-way) the object is left unclosed, so
+ * what was written cannot pass for a whole export. */
 enum bb_status store_export_json(struct store *s, FILE *f,
 				 struct bb_error *err);
 
