@@ -14,8 +14,30 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	bool read_only;
+	bool no_write_access;		/* read-only because it must be */
 	long long schema_version;	/* as of the last schema check */
 };
+
+/* The file and its companions, looked at before SQLite opens them
+ * (file.c). */
+struct store_file {
+	bool exists;
+	bool wal, shm;		/* PATH-wal and PATH-shm are there */
+	bool writable;		/* the file and its companions can be written */
+	bool header_ours;	/* the file's own header has bienban's id */
+};
+
+/* Refuses what is not a database before SQLite sees it: a missing file
+ * (unless STORE_CREATE), a folder, an empty or non-SQLite file, a header
+ * that is cut or damaged; and, when there is no -wal, a header without
+ * bienban's application id, with a newer schema, or with more pages
+ * than the file holds. */
+enum bb_status store_file_check(const char *path, unsigned flags,
+				struct store_file *f, struct bb_error *err);
+/* path followed by suffix ("-wal"), malloc'd. */
+char *store_companion(const char *path, const char *suffix);
+/* "file:PATH?immutable=1", escaped for SQLite's URI parser (malloc'd). */
+char *store_immutable_uri(const char *path);
 
 /* Schema (schema.c). */
 enum bb_status store_schema_create(struct store *s, struct bb_error *err);

@@ -102,6 +102,14 @@ long long store_schema_version(struct store *s)
 	return v;
 }
 
+static enum bb_status refuse_write(struct store *s, struct bb_error *err)
+{
+	if (s->no_write_access)
+		return bb_fail(err, BB_READ_ONLY, "%s: read-only (no permission to write it or its folder);"
+			       " nothing was changed", s->path);
+	return bb_fail(err, BB_READ_ONLY, "%s: opened read-only (--read-only); nothing was changed", s->path);
+}
+
 /* FTS5 refuses to be written from a trigger while trusted_schema is off,
  * so bienban's own write transactions turn it on, having checked that
  * every trigger in the file is bienban's (again, if another process
@@ -109,7 +117,7 @@ long long store_schema_version(struct store *s)
 enum bb_status store_begin(struct store *s, struct bb_error *err)
 {
 	if (s->read_only)
-		return bb_fail(err, BB_READ_ONLY, "%s: opened read-only; nothing can be changed", s->path);
+		return refuse_write(s, err);
 	enum bb_status status = store_exec(s, "BEGIN IMMEDIATE", err);
 	if (status != BB_OK)
 		return status;
