@@ -263,6 +263,13 @@ void store_task_free(struct store_task *t);
 
 /* ---- edits ----------------------------------------------------------------- */
 
+/* Every write (edits, imports) is one transaction: it lands whole or not
+ * at all. A write that fails — locked past the timeout (BB_BUSY), disk
+ * full, an I/O error at commit, a damaged page — is rolled back before
+ * the call returns, and its message ends "; nothing was changed" ("PATH:
+ * disk full while saving; nothing was changed"). The store stays usable:
+ * the next write may succeed. */
+
 enum store_field {
 	STORE_FIELD_STATUS,
 	STORE_FIELD_OWNER,

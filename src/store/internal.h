@@ -15,6 +15,7 @@ struct store {
 	char *path;
 	bool read_only;
 	bool no_write_access;		/* read-only because it must be */
+	bool writing;			/* inside store_begin … commit/rollback */
 	long long schema_version;	/* as of the last schema check */
 };
 
@@ -50,8 +51,15 @@ enum bb_status store_register_vi(sqlite3 *db, struct bb_error *err);
 char *store_fts_query(const char *words);
 
 /* Helpers (util.c). */
+/* The message for the last SQLite error: "PATH: database is locked",
+ * "… is damaged", "disk full while <what>", … (ending "; nothing was
+ * changed" inside a write), else "PATH: <what> failed: <SQLite's>". */
 enum bb_status store_sql_fail(struct store *s, struct bb_error *err,
 			      const char *what);
+/* The same, but an error in the data is "<name>: <SQLite's>" (an input
+ * file being imported). */
+enum bb_status store_sql_fail_in(struct store *s, struct bb_error *err,
+				 const char *name);
 sqlite3_stmt *store_prepare(struct store *s, const char *sql,
 			    struct bb_error *err);
 /* Steps st to the end (a statement with RETURNING left unfinished rolls

@@ -113,7 +113,7 @@ static long long run(struct json_import *im, const char *sql, const char *json,
 		if (!id && !sqlite3_stmt_readonly(st) && sqlite3_changes(im->s->db) > 0)
 			id = sqlite3_last_insert_rowid(im->s->db);
 	} else {
-		*status = bb_fail(im->err, BB_ERROR, "%s: %s", im->name, sqlite3_errmsg(im->s->db));
+		*status = store_sql_fail_in(im->s, im->err, im->name);
 	}
 	sqlite3_finalize(st);
 	return id;
@@ -140,7 +140,7 @@ static enum bb_status each(struct json_import *im, const char *json,
 		free(elem);
 	}
 	if (status == BB_OK && rc != SQLITE_DONE)
-		status = bb_fail(im->err, BB_ERROR, "%s: %s", im->name, sqlite3_errmsg(im->s->db));
+		status = store_sql_fail_in(im->s, im->err, im->name);
 	sqlite3_finalize(st);
 	return status;
 }
