@@ -192,7 +192,7 @@ void expect_unchanged(const struct snapshot *before, const char *path)
 /* The child's environment: the sandbox's, with the changes applied. The
  * sanitizer options are passed on with exit codes no bienban path uses,
  * so a sanitizer report can never pass for an expected "exit 1". */
-static char **child_env(const char *const *changes)
+char **sandbox_env(const char *const *changes)
 {
 	const char *asan = getenv("ASAN_OPTIONS"), *ubsan = getenv("UBSAN_OPTIONS");
 	const char *lsan = getenv("LSAN_OPTIONS");
@@ -259,7 +259,7 @@ static struct run *run_as(const struct runner *who, const char *const *env,
 	argv[0] = BIENBAN_BIN;
 	for (size_t i = 0; i < nargs; i++)
 		argv[i + 1] = (char *)args[i];
-	char **envp = child_env(env);
+	char **envp = sandbox_env(env);
 
 	fflush(NULL);
 	pid_t pid = fork();

@@ -53,6 +53,10 @@ struct run {
  * "NAME=value" sets, "NAME" unsets; env may be NULL. */
 struct run *run_bienban(const char *const *env, const char *const *args);
 
+/* The environment run_bienban gives the program, with changes applied as
+ * there (kept), for tests that start it themselves. */
+char **sandbox_env(const char *const *changes);
+
 #define BB(...) run_bienban(NULL, (const char *const[]){ __VA_ARGS__, NULL })
 #define BB_ENV(envs, ...) run_bienban((envs), (const char *const[]){ __VA_ARGS__, NULL })
 /* The same with "--db <db>" in front. */
