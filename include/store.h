@@ -67,8 +67,12 @@ enum store_open_flags {
  *  - without, a -wal and -shm already there (someone is writing) are
  *    shared read-only, and otherwise the file is opened immutable=1,
  *    which creates nothing (read-only media, another user's file). Then
- *    changes made by others while it is open are not seen, and a writer
- *    who comes later could make reads fail as "damaged" (never crash).
+ *    a -wal left without its -shm is not read (the file shows its state
+ *    at the last checkpoint), changes made by others while it is open
+ *    are not seen, and a writer who comes later could make reads fail
+ *    as "damaged" (never crash).
+ * A -wal left by a crash is folded into the file by any open with write
+ * access, --read-only included: that changes bytes, not records.
  *
  * Locks: a write waits up to 3 s for another process's lock, then fails
  * with BB_BUSY ("database is locked"). Reads never wait on writers (WAL).

@@ -72,8 +72,8 @@ static bool writable(const char *path)
 
 /* A file whose own header is not bienban's, is newer, or is shorter than
  * it says is refused before SQLite reads a page of it. Only without a
- * -wal: then the header in the file is the last word (with one, the
- * newest header may be in the -wal, and SQLite decides). */
+ * -wal or -journal: then the header in the file is the last word (with
+ * one, the newest header may be there, and SQLite decides). */
 static enum bb_status check_header(const char *path, const unsigned char *h,
 				   off_t size, struct bb_error *err)
 {
@@ -112,7 +112,11 @@ static enum bb_status read_header(const char *path, off_t size, struct store_fil
 	if (got < HEADER_SIZE)
 		return bb_fail(err, BB_ERROR, "%s: database is damaged (shorter than its header)", path);
 	f->header_ours = be32(head + HEADER_APPLICATION_ID) == STORE_APPLICATION_ID;
-	return f->wal ? BB_OK : check_header(path, head, size, err);
+	/* A hot -journal (a rollback-mode writer that died) puts pages,
+	 * the header among them, back when SQLite opens the file. */
+	if (f->wal || companion_exists(path, "-journal"))
+		return BB_OK;
+	return check_header(path, head, size, err);
 }
 
 static enum bb_status missing(const char *path, unsigned flags, struct bb_error *err)

@@ -30,9 +30,9 @@ struct store_file {
 
 /* Refuses what is not a database before SQLite sees it: a missing file
  * (unless STORE_CREATE), a folder, an empty or non-SQLite file, a header
- * that is cut or damaged; and, when there is no -wal, a header without
- * bienban's application id, with a newer schema, or with more pages
- * than the file holds. */
+ * that is cut or damaged; and, when there is no -wal or -journal, a
+ * header without bienban's application id, with a newer schema, or with
+ * more pages than the file holds. */
 enum bb_status store_file_check(const char *path, unsigned flags,
 				struct store_file *f, struct bb_error *err);
 /* path followed by suffix ("-wal"), malloc'd. */
