@@ -257,6 +257,45 @@ Test(hostile_db, a_flipped_byte_in_the_meetings)
 		"list meetings ", "list resolutions --format", "export  ", "export --format csv", NULL });
 }
 
+/* Damage met half-way through a long answer: what was printed stays,
+ * but JSON is left unclosed, so no reader takes it for the whole. */
+Test(hostile_db, damage_met_half_way_leaves_the_output_visibly_cut)
+{
+	char *csv = sandbox_path("many.csv");
+	FILE *f = fopen(csv, "w");
+	cr_assert_not_null(f);
+	fputs("meeting,resolution,text\n", f);
+	for (int i = 1; i <= 700; i++)
+		fprintf(f, "Họp giao ban,Nghị quyết về chuyển đổi số,Việc số %d của tổ công tác\n", i);
+	cr_assert_eq(fclose(f), 0);
+	char *db = sandbox_path("long.db");
+	import_ok(db, csv);
+	/* The leaf with the last items: pages are taken in order as rows
+	 * are appended, so it is the highest-numbered one. */
+	sqlite3 *raw;
+	cr_assert_eq(sqlite3_open_v2(fmt("file:%s?immutable=1", db), &raw,
+				     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), SQLITE_OK);
+	bool dbstat = sqlite3_exec(raw, "SELECT 1 FROM dbstat LIMIT 1", NULL, NULL, NULL) == SQLITE_OK;
+	sqlite3_close(raw);
+	if (!dbstat)
+		cr_skip_test("this SQLite has no dbstat table to find the page with");
+	long long leaf = query_int(db, "SELECT max(pageno) FROM dbstat WHERE name = 'action_item'"
+				   " AND pagetype = 'leaf'");
+	poke(db, (long)(leaf - 1) * 4096, 0xff);
+
+	struct run *r = BB_DB(db, "list", "tasks", "--format", "json");
+	expect_error_v(r, 1, false, "list tasks", (const char *const[]){ db, "database is damaged", NULL });
+	cr_assert(r->out_len > 0 && r->out[0] == '[', "the first page was printed: %.40s", r->out);
+	cr_assert_eq(jint(r->out, "json_valid(?1)"), 0, "cut JSON parses: ...%s",
+		     r->out + (r->out_len > 80 ? r->out_len - 80 : 0));
+	r = BB_DB(db, "export");
+	expect_error_v(r, 1, false, "export", (const char *const[]){ db, "database is damaged", NULL });
+	cr_assert_eq(jint(r->out, "json_valid(?1)"), 0, "cut export parses");
+	r = BB_DB(db, "list", "tasks", "--format", "tsv");
+	expect_error_v(r, 1, false, "list tasks tsv", (const char *const[]){ db, "database is damaged", NULL });
+	cr_assert(!has_companions(db));
+}
+
 /* ---- a -wal that does not belong -------------------------------------------------------------- */
 
 /* The bytes of a -wal another program's database has while it runs. */
