@@ -75,9 +75,10 @@ static enum bb_status check_identity(struct store *s, bool header_ours,
 				     struct bb_error *err)
 {
 	long long app_id = 0, version = 0;
-	if (pragma_int(s, "PRAGMA application_id", &app_id, err) != BB_OK ||
-	    pragma_int(s, "PRAGMA user_version", &version, err) != BB_OK)
-		return BB_ERROR;
+	enum bb_status status;
+	if ((status = pragma_int(s, "PRAGMA application_id", &app_id, err)) != BB_OK ||
+	    (status = pragma_int(s, "PRAGMA user_version", &version, err)) != BB_OK)
+		return status;
 	if (app_id != STORE_APPLICATION_ID && header_ours)
 		return bb_fail(err, BB_ERROR, "%s: not a bienban database (its -wal file is another"
 			       " database's: move %s-wal away to open it)", s->path, s->path);
@@ -105,7 +106,11 @@ static enum bb_status configure(struct store *s, struct bb_error *err)
  * file's and, at close, copy them in. So it is first read through a
  * private index (exclusive locking mode makes no -shm), and only let be
  * copied in when what it makes is a bienban database of this version;
- * otherwise the file, the -wal and the folder are left as they were. */
+ * otherwise the file, the -wal and the folder are left as they were.
+ *
+ * Another process opening or closing the file also has a -wal without
+ * a -shm for a moment; it holds a lock on the file meanwhile. So the
+ * look does not wait: BB_BUSY means the -wal is in use, not stale. */
 static enum bb_status settle_stale_wal(const char *path, const struct store_file *f,
 				       struct bb_error *err)
 {
@@ -116,8 +121,10 @@ static enum bb_status settle_stale_wal(const char *path, const struct store_file
 		status = bb_fail(err, BB_ERROR, "%s: %s", path,
 				 probe.db ? sqlite3_errmsg(probe.db) : "cannot open");
 	else if ((status = configure(&probe, err)) == BB_OK &&
-		 (status = store_exec(&probe, "PRAGMA locking_mode = EXCLUSIVE", err)) == BB_OK)
+		 (status = store_exec(&probe, "PRAGMA locking_mode = EXCLUSIVE", err)) == BB_OK) {
+		sqlite3_busy_timeout(probe.db, 0);
 		status = check_identity(&probe, f->header_ours, err);
+	}
 	if (status != BB_OK && probe.db)
 		sqlite3_db_config(probe.db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	sqlite3_close_v2(probe.db);
@@ -132,7 +139,10 @@ static enum bb_status check_before_open(const char *path, unsigned flags,
 		return BB_ERROR;
 	if (!f->exists || !f->writable || !f->wal || f->shm)
 		return BB_OK;
-	if (settle_stale_wal(path, f, err) != BB_OK)
+	enum bb_status status = settle_stale_wal(path, f, err);
+	if (status == BB_BUSY)
+		return BB_OK;	/* in use: the open below waits its turn */
+	if (status != BB_OK)
 		return BB_ERROR;
 	return store_file_check(path, flags, f, err);	/* the -wal is in the file now */
 }
