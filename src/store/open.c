@@ -56,9 +56,9 @@ static int open_sqlite(const char *path, enum open_mode mode, sqlite3 **db)
 static enum bb_status pragma_int(struct store *s, const char *sql,
 				 long long *out, struct bb_error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, sql, err);
-	if (!st)
-		return BB_ERROR;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_sql_fail(s, err, "reading the header");	/* BB_BUSY stays */
 	enum bb_status status = BB_OK;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
