@@ -169,7 +169,10 @@ enum bb_status store_begin(struct store *s, struct bb_error *err)
 		}
 		s->schema_version = version;
 	}
-	return store_exec(s, "PRAGMA trusted_schema = ON", err);
+	status = store_exec(s, "PRAGMA trusted_schema = ON", err);
+	if (status != BB_OK)
+		store_rollback(s);	/* callers roll back only what began */
+	return status;
 }
 
 void store_rollback(struct store *s)
