@@ -305,3 +305,33 @@ Test(faults, a_sync_error_at_the_commit_of_an_import)
 						      .once = true },
 				 "I/O error while saving");
 }
+
+/* ---- creating ------------------------------------------------------------------------ */
+
+/* A database that could not be made whole is not left half-made: the
+ * file and everything SQLite made beside it are gone. */
+Test(faults, a_full_disk_while_creating_leaves_nothing)
+{
+	char path[160], side[200];
+	snprintf(path, sizeof path, "%s/new.db", dir);
+	for (int point = 0;; point++) {
+		cr_assert_lt(point, MAX_POINTS);
+		fault_vfs_arm(&(struct fault_plan){ .op = FAULT_WRITE, .after = point, .rc = SQLITE_FULL });
+		struct store *s;
+		struct bb_error err;
+		enum bb_status st = store_open(path, STORE_CREATE, &s, NULL, &err);
+		int failed = fault_vfs_failures();
+		fault_vfs_disarm();
+		if (st == BB_OK) {
+			cr_assert_eq(failed, 0, "point %d: made in spite of a full disk", point);
+			store_close(s);
+			break;
+		}
+		cr_assert(strstr(err.msg, "disk full") != NULL, "point %d: %s", point, err.msg);
+		cr_assert(access(path, F_OK) != 0, "point %d: the file was left", point);
+		for (const char *const *x = (const char *const[]){ "-wal", "-shm", "-journal", NULL }; *x; x++) {
+			snprintf(side, sizeof side, "%s%s", path, *x);
+			cr_assert(access(side, F_OK) != 0, "point %d: %s was left", point, side);
+		}
+	}
+}
