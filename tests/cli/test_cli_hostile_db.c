@@ -257,6 +257,42 @@ Test(hostile_db, a_flipped_byte_in_the_meetings)
 		"list meetings ", "list resolutions --format", "export  ", "export --format csv", NULL });
 }
 
+/* One byte flipped anywhere, forty times over: every command ends with
+ * its answer or with one line and exit 1 (never a crash: the sanitizers
+ * watch), and a command that reads, or that fails, writes nothing. */
+Test(hostile_db, a_byte_flipped_anywhere, .timeout = 600)
+{
+	static const char *const cmds[][6] = {
+		{ "list", "tasks", "--format", "json" },
+		{ "search", "dang", "uy" },
+		{ "export" },
+		{ "set", "3", "--owner", "Văn phòng" },
+	};
+	char *db = bienban_db("flips.db");
+	struct snapshot healthy = snapshot(db);
+	unsigned x = 20230331;
+	for (int n = 0; n < 40; n++) {
+		x = x * 1103515245u + 12345u;
+		long at = (long)((x >> 8) % healthy.len);
+		for (size_t c = 0; c < sizeof cmds / sizeof *cmds; c++) {
+			write_file("flips.db", healthy.data, healthy.len);
+			poke(db, at, (unsigned char)(1u << (n % 8)));
+			struct snapshot bytes = snapshot(db);
+			const char *args[8] = { "--db", db };
+			for (size_t k = 0; k < 6 && cmds[c][k]; k++)
+				args[2 + k] = cmds[c][k];
+			struct run *r = run_bienban(NULL, args);
+			char *what = fmt("%s with byte %ld flipped", cmds[c][0], at);
+			cr_assert(r->status == 0 || r->status == 1, "%s: exit %d", what, r->status);
+			if (r->status == 1)
+				expect_error_v(r, 1, false, what, (const char *const[]){ db, NULL });
+			if (r->status == 1 || strcmp(cmds[c][0], "set"))
+				expect_unchanged(&bytes, db);
+			cr_assert(!has_companions(db), "%s", what);
+		}
+	}
+}
+
 /* Damage met half-way through a long answer: what was printed stays,
  * but JSON is left unclosed, so no reader takes it for the whole. */
 Test(hostile_db, damage_met_half_way_leaves_the_output_visibly_cut)
