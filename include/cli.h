@@ -3,6 +3,12 @@
  * Plain output, no curses. Each command takes the arguments after its
  * name and returns the process exit status: 0 success, 1 error, 2 usage.
  * Errors go to stderr as one line.
+ *
+ * Output streams (a million rows need one page of memory), so a failure
+ * met half-way — a damaged page, an I/O error — can come after rows were
+ * written. Such output is left cut: no closing "]" or "}" for JSON, and
+ * the exit status is 1 with the one line on stderr; a command that fails
+ * before its first row writes nothing at all (not even the heading).
  */
 #ifndef BIENBAN_CLI_H
 #define BIENBAN_CLI_H

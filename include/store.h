@@ -29,15 +29,55 @@ struct csv_tasks;
 
 enum store_open_flags {
 	STORE_READ_WRITE = 0,
-	STORE_READ_ONLY = 1 << 0,	/* SQLITE_OPEN_READONLY; writes fail */
+	STORE_READ_ONLY = 1 << 0,	/* --read-only: writes fail, nothing is written */
 	STORE_CREATE = 1 << 1,		/* create the file when it is absent */
 };
 
-/* Opens (and, with STORE_CREATE, creates) a bienban database. A file that
- * is not one (empty, not SQLite, another program's, newer schema, damaged
- * header, hostile schema) is refused with "PATH: reason" and nothing is
- * written to it. *created tells whether the file was just made (may be
- * NULL). */
+/* Opens (and, with STORE_CREATE, creates) a bienban database.
+ *
+ * What it promises, for files that are not a healthy bienban database
+ * of this version:
+ *
+ *  - Refused with one line, "PATH: reason": empty, not SQLite, another
+ *    program's, a newer bienban's ("made by a newer bienban"), cut short
+ *    or with a damaged header or schema page ("database is damaged …"),
+ *    a hostile schema (a view where a table belongs, a trigger or view
+ *    bienban did not make, word for word).
+ *  - Not a byte written to a refused file: the header is read with
+ *    read(2) before SQLite opens the file, so most are refused without
+ *    SQLite seeing them; no schema is created, and no -wal or -shm is
+ *    left beside it. A -wal that was already there is never copied into
+ *    a refused file (it may be another database's), and one with no
+ *    -shm beside it (left by a crash or a copy) is read through a
+ *    private index before anything of it is let into the file.
+ *  - Opening reads the header and the schema, never the whole file (no
+ *    quick_check: a 1.5 GB database opens in milliseconds). Damage in
+ *    other pages is met where they are read: that query fails with
+ *    "PATH: database is damaged (…)", a write that meets it is rolled
+ *    back. Damage on pages nothing reads goes unnoticed; so does a write
+ *    that touches only healthy pages of a damaged file.
+ *
+ * Read-only: the file is opened read-only when STORE_READ_ONLY asks, or
+ * when this user may not write the file, its -wal and -shm, or (to
+ * create them) its folder; store_read_only() then says so and every
+ * write is BB_READ_ONLY with a message saying why. SQLite leaves an
+ * empty -wal and -shm behind a read-only connection, so
+ *  - with write access, --read-only opens read-write under PRAGMA
+ *    query_only, and SQLite removes them at close as for any writer;
+ *  - without, a -wal and -shm already there (someone is writing) are
+ *    shared read-only, and otherwise the file is opened immutable=1,
+ *    which creates nothing (read-only media, another user's file). Then
+ *    a -wal left without its -shm is not read (the file shows its state
+ *    at the last checkpoint), changes made by others while it is open
+ *    are not seen, and a writer who comes later could make reads fail
+ *    as "damaged" (never crash).
+ * A -wal left by a crash is folded into the file by any open with write
+ * access, --read-only included: that changes bytes, not records.
+ *
+ * Locks: a write waits up to 3 s for another process's lock, then fails
+ * with BB_BUSY ("database is locked"). Reads never wait on writers (WAL).
+ *
+ * *created tells whether the file was just made (may be NULL). */
 enum bb_status store_open(const char *path, unsigned flags,
 			  struct store **out, bool *created,
 			  struct bb_error *err);
@@ -227,6 +267,13 @@ void store_task_free(struct store_task *t);
 
 /* ---- edits ----------------------------------------------------------------- */
 
+/* Every write (edits, imports) is one transaction: it lands whole or not
+ * at all. A write that fails — locked past the timeout (BB_BUSY), disk
+ * full, an I/O error at commit, a damaged page — is rolled back before
+ * the call returns, and its message ends "; nothing was changed" ("PATH:
+ * disk full while saving; nothing was changed"). The store stays usable:
+ * the next write may succeed. */
+
 enum store_field {
 	STORE_FIELD_STATUS,
 	STORE_FIELD_OWNER,
@@ -277,7 +324,9 @@ enum bb_status store_import_json(struct store *s, const char *name,
 
 /* Streams every record as bienban's JSON export (built with SQLite's
  * JSON functions): an object with "format", "version", "meetings" (each
- * with its resolutions and their tasks), "documents" and "history". */
+ * with its resolutions and their tasks), "documents" and "history". On
+ * failure (a damaged page met half-way) the object is left unclosed, so
+ * what was written cannot pass for a whole export. */
 enum bb_status store_export_json(struct store *s, FILE *f,
 				 struct bb_error *err);
 

@@ -24,8 +24,18 @@ struct visitor {
 		     const struct store_resolution *r, const struct store_task *t);
 	FILE *f;
 	bool inert;		/* sanitize text: the output is a terminal */
+	const char *heading;	/* written before the first record */
 	struct text_buf buf;
 };
+
+/* The heading goes out with the first record (or at a good end), so an
+ * export that fails at once prints nothing. */
+static void put_heading(struct visitor *v)
+{
+	if (v->heading)
+		fputs(v->heading, v->f);
+	v->heading = NULL;
+}
 
 typedef enum bb_status (*page_fn)(struct store *s, struct visitor *v,
 				  const struct store_page *p, void *ctx,
@@ -141,6 +151,7 @@ static void csv_cell(struct visitor *v, const char *s, bool last)
 static void csv_task(struct visitor *v, const struct store_meeting *m,
 		     const struct store_resolution *r, const struct store_task *t)
 {
+	put_heading(v);
 	csv_cell(v, m->title, false);
 	csv_cell(v, r->title, false);
 	csv_cell(v, t->text, false);
@@ -171,6 +182,7 @@ static void md_text(struct visitor *v, const char *s)
 
 static void md_meeting(struct visitor *v, const struct store_meeting *m)
 {
+	put_heading(v);
 	fputs("\n# ", v->f);
 	md_text(v, m->title);
 	if (m->body) {
@@ -276,16 +288,18 @@ int cli_export(const struct cli_env *env, int argc, char **argv)
 	} else {
 		struct visitor v = { .f = stdout, .inert = isatty(STDOUT_FILENO) };
 		if (!strcmp(format, "csv")) {
-			fputs("meeting,resolution,text,owner,due,status,note\r\n", stdout);
+			v.heading = "meeting,resolution,text,owner,due,status,note\r\n";
 			v.task = csv_task;
 		} else {
-			fputs("# bienban export\n", stdout);
+			v.heading = "# bienban export\n";
 			v.meeting = md_meeting;
 			v.resolution = md_resolution;
 			v.task = md_task;
 		}
 		struct store_query q = { .list = STORE_LIST_MEETINGS };
 		status = each_page(s, &q, &v, meeting_page, NULL, &err);
+		if (status == BB_OK)
+			put_heading(&v);
 		text_buf_free(&v.buf);
 	}
 	store_close(s);

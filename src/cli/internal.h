@@ -64,13 +64,19 @@ struct cli_out {
 	bool ascii;
 	int widths[16];
 	size_t rows;
+	bool started;		/* the heading is out */
 	struct text_buf line, tmp;
 };
 
 void cli_out_begin(struct cli_out *o, FILE *f, enum cli_format format,
 		   const struct cli_column *cols, size_t ncols, bool ascii);
 void cli_out_row(struct cli_out *o, const char *const *values);
-void cli_out_end(struct cli_out *o);
+/* Ends the output. When the rows stopped on an error (`complete` false)
+ * nothing more is written: no heading if no row came, and no closing
+ * "]", so a JSON reader sees the output is cut rather than taking it
+ * for the whole list. The exit status and the one line on stderr say
+ * why. */
+void cli_out_end(struct cli_out *o, bool complete);
 
 /* Appends s as a JSON string literal; every control character and every
  * C1, bidi and zero-width format character is escaped, so the output is

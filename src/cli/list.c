@@ -359,7 +359,7 @@ int cli_list(const struct cli_env *env, int argc, char **argv)
 	enum bb_status status = a.q.list == STORE_LIST_RESOLUTIONS && !a.q.parent_id && !a.q.document
 		? stream_all_resolutions(s, &o, &err)
 		: stream(s, &a.q, &o, NULL, &err);
-	cli_out_end(&o);
+	cli_out_end(&o, status == BB_OK);
 	store_close(s);
 	if (status != BB_OK)
 		cli_error(err.msg);
@@ -419,7 +419,7 @@ int cli_search(const struct cli_env *env, int argc, char **argv)
 	struct cli_out o;
 	cli_out_begin(&o, stdout, format, hit_cols, COUNT(hit_cols), env->ascii);
 	enum bb_status status = stream(s, &q, &o, hit_snippet, &err);
-	cli_out_end(&o);
+	cli_out_end(&o, status == BB_OK);
 	store_close(s);
 	text_buf_free(&words);
 	if (status != BB_OK)

@@ -167,20 +167,29 @@ void cli_out_begin(struct cli_out *o, FILE *f, enum cli_format format,
 {
 	*o = (struct cli_out){ .f = f, .format = format, .cols = cols,
 			       .ncols = ncols < 16 ? ncols : 16, .ascii = ascii };
-	if (format == CLI_FORMAT_JSON) {
-		fputc('[', f);
-		return;
-	}
 	if (format == CLI_FORMAT_TABLE)
 		plan_widths(o);
+}
+
+/* The heading (or the JSON "["), written with the first row or at the
+ * end: a command that fails before its first row prints nothing. */
+static void put_heading(struct cli_out *o)
+{
+	if (o->started)
+		return;
+	o->started = true;
+	if (o->format == CLI_FORMAT_JSON) {
+		fputc('[', o->f);
+		return;
+	}
 	bool first = true;
 	for (size_t i = 0; i < o->ncols; i++) {
-		if (format == CLI_FORMAT_TSV) {
+		if (o->format == CLI_FORMAT_TSV) {
 			if (i)
 				text_buf_addc(&o->line, '\t');
-			text_buf_addz(&o->line, cols[i].name);
+			text_buf_addz(&o->line, o->cols[i].name);
 		} else if (o->widths[i]) {
-			table_cell(o, i, cols[i].name, first);
+			table_cell(o, i, o->cols[i].name, first);
 			first = false;
 		}
 	}
@@ -238,6 +247,7 @@ static void json_row(struct cli_out *o, const char *const *values)
 
 void cli_out_row(struct cli_out *o, const char *const *values)
 {
+	put_heading(o);
 	if (o->format == CLI_FORMAT_JSON) {
 		json_row(o, values);
 	} else {
@@ -257,10 +267,13 @@ void cli_out_row(struct cli_out *o, const char *const *values)
 	o->rows++;
 }
 
-void cli_out_end(struct cli_out *o)
+void cli_out_end(struct cli_out *o, bool complete)
 {
-	if (o->format == CLI_FORMAT_JSON)
-		fputs(o->rows ? "\n]\n" : "]\n", o->f);
+	if (complete) {
+		put_heading(o);
+		if (o->format == CLI_FORMAT_JSON)
+			fputs(o->rows ? "\n]\n" : "]\n", o->f);
+	}
 	text_buf_free(&o->line);
 	text_buf_free(&o->tmp);
 }

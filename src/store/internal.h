@@ -14,8 +14,31 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	bool read_only;
+	bool no_write_access;		/* read-only because it must be */
+	bool writing;			/* inside store_begin … commit/rollback */
 	long long schema_version;	/* as of the last schema check */
 };
+
+/* The file and its companions, looked at before SQLite opens them
+ * (file.c). */
+struct store_file {
+	bool exists;
+	bool wal, shm;		/* PATH-wal and PATH-shm are there */
+	bool writable;		/* the file and its companions can be written */
+	bool header_ours;	/* the file's own header has bienban's id */
+};
+
+/* Refuses what is not a database before SQLite sees it: a missing file
+ * (unless STORE_CREATE), a folder, an empty or non-SQLite file, a header
+ * that is cut or damaged; and, when there is no -wal or -journal, a
+ * header without bienban's application id, with a newer schema, or with
+ * more pages than the file holds. */
+enum bb_status store_file_check(const char *path, unsigned flags,
+				struct store_file *f, struct bb_error *err);
+/* path followed by suffix ("-wal"), malloc'd. */
+char *store_companion(const char *path, const char *suffix);
+/* "file:PATH?immutable=1", escaped for SQLite's URI parser (malloc'd). */
+char *store_immutable_uri(const char *path);
 
 /* Schema (schema.c). */
 enum bb_status store_schema_create(struct store *s, struct bb_error *err);
@@ -28,8 +51,15 @@ enum bb_status store_register_vi(sqlite3 *db, struct bb_error *err);
 char *store_fts_query(const char *words);
 
 /* Helpers (util.c). */
+/* The message for the last SQLite error: "PATH: database is locked",
+ * "… is damaged", "disk full while <what>", … (ending "; nothing was
+ * changed" inside a write), else "PATH: <what> failed: <SQLite's>". */
 enum bb_status store_sql_fail(struct store *s, struct bb_error *err,
 			      const char *what);
+/* The same, but an error in the data is "<name>: <SQLite's>" (an input
+ * file being imported). */
+enum bb_status store_sql_fail_in(struct store *s, struct bb_error *err,
+				 const char *name);
 sqlite3_stmt *store_prepare(struct store *s, const char *sql,
 			    struct bb_error *err);
 /* Steps st to the end (a statement with RETURNING left unfinished rolls

@@ -60,8 +60,9 @@ static enum bb_status export_array(struct store *s, FILE *f, const char *name,
 	int rc, n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fprintf(f, "%s\n%s", n++ ? "," : "", (const char *)sqlite3_column_text(st, 0));
-	fputs("\n]", f);
 	enum bb_status status = rc == SQLITE_DONE ? BB_OK : store_sql_fail(s, err, "exporting");
+	if (status == BB_OK)
+		fputs("\n]", f);
 	sqlite3_finalize(st);
 	return status;
 }
@@ -77,7 +78,8 @@ enum bb_status store_export_json(struct store *s, FILE *f, struct bb_error *err)
 		status = export_array(s, f, "documents", export_documents_sql, err);
 	if (status == BB_OK)
 		status = export_array(s, f, "history", export_history_sql, err);
-	fputs("}\n", f);
+	if (status == BB_OK)
+		fputs("}\n", f);
 	store_rollback(s);
 	return status;
 }
@@ -111,7 +113,7 @@ static long long run(struct json_import *im, const char *sql, const char *json,
 		if (!id && !sqlite3_stmt_readonly(st) && sqlite3_changes(im->s->db) > 0)
 			id = sqlite3_last_insert_rowid(im->s->db);
 	} else {
-		*status = bb_fail(im->err, BB_ERROR, "%s: %s", im->name, sqlite3_errmsg(im->s->db));
+		*status = store_sql_fail_in(im->s, im->err, im->name);
 	}
 	sqlite3_finalize(st);
 	return id;
@@ -138,7 +140,7 @@ static enum bb_status each(struct json_import *im, const char *json,
 		free(elem);
 	}
 	if (status == BB_OK && rc != SQLITE_DONE)
-		status = bb_fail(im->err, BB_ERROR, "%s: %s", im->name, sqlite3_errmsg(im->s->db));
+		status = store_sql_fail_in(im->s, im->err, im->name);
 	sqlite3_finalize(st);
 	return status;
 }

@@ -1,10 +1,7 @@
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -12,44 +9,56 @@
 /* How long a writer waits for another process's lock before "busy". */
 #define STORE_BUSY_TIMEOUT_MS 3000
 
-/* Looks at the file before SQLite does, so that a file that is not a
- * database is refused without SQLite ever opening it for writing. */
-static enum bb_status check_file(const char *path, unsigned flags,
-				 bool *exists, struct bb_error *err)
-{
-	struct stat sb;
-	*exists = stat(path, &sb) == 0;
-	if (!*exists) {
-		if (errno != ENOENT)
-			return bb_fail(err, BB_ERROR, "%s: %s", path, strerror(errno));
-		if (!(flags & STORE_CREATE) || (flags & STORE_READ_ONLY))
-			return bb_fail(err, BB_ERROR, "%s: no such database (\"bienban --db %s import FILE\" creates one)",
-				       path, path);
-		return BB_OK;
-	}
-	if (!S_ISREG(sb.st_mode))
-		return bb_fail(err, BB_ERROR, "%s: not a regular file", path);
-	if (sb.st_size == 0)
-		return bb_fail(err, BB_ERROR, "%s: empty file, not a bienban database", path);
+/* How the file is opened, chosen from what store_file_check saw. */
+enum open_mode {
+	OPEN_CREATE,		/* a new database */
+	OPEN_WRITE,		/* read-write */
+	OPEN_QUERY_ONLY,	/* --read-only where writing is allowed: read-write
+				 * with PRAGMA query_only, so that SQLite removes
+				 * its -wal and -shm at close as for any writer */
+	OPEN_READ_SHARED,	/* no write access, a -wal and -shm there:
+				 * SQLITE_OPEN_READONLY, sharing them */
+	OPEN_IMMUTABLE,		/* no write access, no -wal and -shm to share:
+				 * immutable=1, which creates none (SQLite
+				 * cannot otherwise read a WAL database it
+				 * cannot make a -shm for) */
+};
 
-	static const char magic[16] = "SQLite format 3";	/* and its NUL */
-	char head[16];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return bb_fail(err, BB_ERROR, "%s: %s", path, strerror(errno));
-	ssize_t got = read(fd, head, sizeof head);
-	close(fd);
-	if (got != (ssize_t)sizeof head || memcmp(head, magic, sizeof magic) != 0)
-		return bb_fail(err, BB_ERROR, "%s: not a bienban database (not an SQLite file)", path);
-	return BB_OK;
+static enum open_mode choose_mode(unsigned flags, const struct store_file *f)
+{
+	if (!f->exists)
+		return OPEN_CREATE;
+	if (f->writable)
+		return flags & STORE_READ_ONLY ? OPEN_QUERY_ONLY : OPEN_WRITE;
+	return f->wal && f->shm ? OPEN_READ_SHARED : OPEN_IMMUTABLE;
+}
+
+static int open_sqlite(const char *path, enum open_mode mode, sqlite3 **db)
+{
+	int flags = SQLITE_OPEN_EXRESCODE;
+	switch (mode) {
+	case OPEN_CREATE:
+		return sqlite3_open_v2(path, db, flags | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	case OPEN_WRITE:
+	case OPEN_QUERY_ONLY:
+		return sqlite3_open_v2(path, db, flags | SQLITE_OPEN_READWRITE, NULL);
+	case OPEN_READ_SHARED:
+		return sqlite3_open_v2(path, db, flags | SQLITE_OPEN_READONLY, NULL);
+	case OPEN_IMMUTABLE:
+		break;
+	}
+	char *uri = store_immutable_uri(path);
+	int rc = sqlite3_open_v2(uri, db, flags | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	return rc;
 }
 
 static enum bb_status pragma_int(struct store *s, const char *sql,
 				 long long *out, struct bb_error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, sql, err);
-	if (!st)
-		return BB_ERROR;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_sql_fail(s, err, "reading the header");	/* BB_BUSY stays */
 	enum bb_status status = BB_OK;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
@@ -59,13 +68,20 @@ static enum bb_status pragma_int(struct store *s, const char *sql,
 	return status;
 }
 
-/* Identity first (application id, version), then the shape. */
-static enum bb_status check_identity(struct store *s, struct bb_error *err)
+/* Identity first (application id, version), then the shape. The file's
+ * own header was bienban's when `header_ours`: if SQLite now reads
+ * another id, the pages came from the -wal beside it. */
+static enum bb_status check_identity(struct store *s, bool header_ours,
+				     struct bb_error *err)
 {
 	long long app_id = 0, version = 0;
-	if (pragma_int(s, "PRAGMA application_id", &app_id, err) != BB_OK ||
-	    pragma_int(s, "PRAGMA user_version", &version, err) != BB_OK)
-		return BB_ERROR;
+	enum bb_status status;
+	if ((status = pragma_int(s, "PRAGMA application_id", &app_id, err)) != BB_OK ||
+	    (status = pragma_int(s, "PRAGMA user_version", &version, err)) != BB_OK)
+		return status;
+	if (app_id != STORE_APPLICATION_ID && header_ours)
+		return bb_fail(err, BB_ERROR, "%s: not a bienban database (its -wal file is another"
+			       " database's: move %s-wal away to open it)", s->path, s->path);
 	if (app_id != STORE_APPLICATION_ID || version < 1)
 		return bb_fail(err, BB_ERROR, "%s: not a bienban database", s->path);
 	if (version > STORE_SCHEMA_VERSION)
@@ -85,6 +101,91 @@ static enum bb_status configure(struct store *s, struct bb_error *err)
 	return store_register_vi(s->db, err);
 }
 
+/* A -wal with no -shm beside it was left by a crash or a copy, or
+ * strayed from another database: SQLite would read its pages as this
+ * file's and, at close, copy them in. So it is first read through a
+ * private index (exclusive locking mode makes no -shm), and only let be
+ * copied in when what it makes is a bienban database of this version;
+ * otherwise the file, the -wal and the folder are left as they were.
+ *
+ * Another process opening or closing the file also has a -wal without
+ * a -shm for a moment; it holds a lock on the file meanwhile. So the
+ * look does not wait: BB_BUSY means the -wal is in use, not stale. */
+static enum bb_status settle_stale_wal(const char *path, const struct store_file *f,
+				       struct bb_error *err)
+{
+	struct store probe = { .path = (char *)path };
+	enum bb_status status;
+	if (sqlite3_open_v2(path, &probe.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE,
+			    NULL) != SQLITE_OK)
+		status = bb_fail(err, BB_ERROR, "%s: %s", path,
+				 probe.db ? sqlite3_errmsg(probe.db) : "cannot open");
+	else if ((status = configure(&probe, err)) == BB_OK &&
+		 (status = store_exec(&probe, "PRAGMA locking_mode = EXCLUSIVE", err)) == BB_OK) {
+		sqlite3_busy_timeout(probe.db, 0);
+		status = check_identity(&probe, f->header_ours, err);
+	}
+	if (status != BB_OK && probe.db)
+		sqlite3_db_config(probe.db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	sqlite3_close_v2(probe.db);
+	return status;
+}
+
+/* Looks at the file (and a stale -wal) before the real open. */
+static enum bb_status check_before_open(const char *path, unsigned flags,
+					struct store_file *f, struct bb_error *err)
+{
+	if (store_file_check(path, flags, f, err) != BB_OK)
+		return BB_ERROR;
+	if (!f->exists || !f->writable || !f->wal || f->shm)
+		return BB_OK;
+	enum bb_status status = settle_stale_wal(path, f, err);
+	if (status == BB_BUSY)
+		return BB_OK;	/* in use: the open below waits its turn */
+	if (status != BB_OK)
+		return BB_ERROR;
+	return store_file_check(path, flags, f, err);	/* the -wal is in the file now */
+}
+
+/* After the checks: the journal and the pragmas that hold for a session. */
+static enum bb_status set_up(struct store *s, enum open_mode mode, struct bb_error *err)
+{
+	enum bb_status status = BB_OK;
+	if (mode == OPEN_CREATE)
+		status = store_exec(s, "PRAGMA journal_mode = WAL", err);
+	if (status == BB_OK && mode == OPEN_CREATE)
+		status = store_schema_create(s, err);
+	if (status == BB_OK && mode == OPEN_WRITE)
+		status = store_exec(s, "PRAGMA journal_mode = WAL", err);
+	if (status == BB_OK)
+		status = store_exec(s, "PRAGMA foreign_keys = ON", err);
+	if (status == BB_OK && mode == OPEN_QUERY_ONLY)
+		status = store_exec(s, "PRAGMA query_only = ON", err);
+	return status;
+}
+
+static struct store *store_new(const char *path, enum open_mode mode, unsigned flags)
+{
+	struct store *s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path)))
+		abort();
+	s->read_only = mode == OPEN_QUERY_ONLY || mode == OPEN_READ_SHARED || mode == OPEN_IMMUTABLE;
+	s->no_write_access = s->read_only && mode != OPEN_QUERY_ONLY && !(flags & STORE_READ_ONLY);
+	return s;
+}
+
+/* Closes a store that was refused. A -wal that was there before is not
+ * copied into the file (it may be another database's); a database made
+ * just now is removed again. */
+static void close_refused(struct store *s, const char *path, const struct store_file *f)
+{
+	if (f->wal && s->db)
+		sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	store_close(s);
+	if (!f->exists)
+		unlink(path);
+}
+
 enum bb_status store_open(const char *path, unsigned flags,
 			  struct store **out, bool *created,
 			  struct bb_error *err)
@@ -92,46 +193,28 @@ enum bb_status store_open(const char *path, unsigned flags,
 	*out = NULL;
 	if (created)
 		*created = false;
-	bool exists;
-	if (check_file(path, flags, &exists, err) != BB_OK)
+	struct store_file f;
+	if (check_before_open(path, flags, &f, err) != BB_OK)
 		return BB_ERROR;
-
-	struct store *s = calloc(1, sizeof *s);
-	if (!s || !(s->path = strdup(path)))
-		abort();
-	s->read_only = flags & STORE_READ_ONLY;
-	int oflags = s->read_only ? SQLITE_OPEN_READONLY
-		: SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+	enum open_mode mode = choose_mode(flags, &f);
+	struct store *s = store_new(path, mode, flags);
 	enum bb_status status;
-	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_EXRESCODE, NULL) != SQLITE_OK) {
+	if (open_sqlite(path, mode, &s->db) != SQLITE_OK)
 		status = bb_fail(err, BB_ERROR, "%s: %s", path,
 				 s->db ? sqlite3_errmsg(s->db) : "cannot open");
-		goto fail;
+	else if ((status = configure(s, err)) == BB_OK && mode != OPEN_CREATE)
+		status = check_identity(s, f.header_ours, err);
+	if (status == BB_OK)
+		status = set_up(s, mode, err);
+	if (status != BB_OK) {
+		close_refused(s, path, &f);
+		return status;
 	}
-	if ((status = configure(s, err)) != BB_OK)
-		goto fail;
-	if (!exists) {
-		if ((status = store_exec(s, "PRAGMA journal_mode = WAL", err)) != BB_OK ||
-		    (status = store_schema_create(s, err)) != BB_OK)
-			goto fail;
-		if (created)
-			*created = true;
-	} else if ((status = check_identity(s, err)) != BB_OK) {
-		goto fail;
-	} else if (!s->read_only &&
-		   (status = store_exec(s, "PRAGMA journal_mode = WAL", err)) != BB_OK) {
-		goto fail;
-	}
-	if ((status = store_exec(s, "PRAGMA foreign_keys = ON", err)) != BB_OK)
-		goto fail;
 	s->schema_version = store_schema_version(s);
+	if (created)
+		*created = mode == OPEN_CREATE;
 	*out = s;
 	return BB_OK;
-fail:
-	store_close(s);
-	if (!exists)
-		unlink(path);	/* never leave a half-made database behind */
-	return status;
 }
 
 void store_close(struct store *s)

@@ -6,20 +6,59 @@
 #include "internal.h"
 #include "text.h"
 
+/* Errors that come from the file, the disk or other processes, not from
+ * what was asked: each has one message, the same from every caller. A
+ * failed write has been rolled back when the message is read (every
+ * store_begin is paired with store_rollback on failure), so it can say
+ * that nothing was changed. */
+static enum bb_status environment_fail(struct store *s, struct bb_error *err,
+				       const char *what, int primary)
+{
+	const char *unchanged = s->writing ? "; nothing was changed" : "";
+	if (s->writing)
+		what = "saving";
+	switch (primary) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return bb_fail(err, BB_BUSY, "%s: database is locked (another bienban or program is writing)%s",
+			       s->path, unchanged);
+	case SQLITE_READONLY:
+		return bb_fail(err, BB_READ_ONLY, "%s: database is read-only%s", s->path, unchanged);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return bb_fail(err, BB_ERROR, "%s: database is damaged (%s)%s", s->path,
+			       sqlite3_errmsg(s->db), unchanged);
+	case SQLITE_FULL:
+		return bb_fail(err, BB_ERROR, "%s: disk full while %s%s", s->path, what, unchanged);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		return bb_fail(err, BB_ERROR, "%s: I/O error while %s (%s)%s", s->path, what,
+			       sqlite3_errmsg(s->db), unchanged);
+	case SQLITE_NOMEM:
+		return bb_fail(err, BB_ERROR, "%s: out of memory while %s%s", s->path, what, unchanged);
+	default:
+		return BB_OK;
+	}
+}
+
 enum bb_status store_sql_fail(struct store *s, struct bb_error *err,
 			      const char *what)
 {
-	int code = sqlite3_extended_errcode(s->db);
-	int primary = code & 0xff;
-	if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-		return bb_fail(err, BB_BUSY, "%s: database is locked (another bienban or program is writing)", s->path);
-	if (primary == SQLITE_READONLY)
-		return bb_fail(err, BB_READ_ONLY, "%s: database is read-only", s->path);
-	if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-		return bb_fail(err, BB_ERROR, "%s: database is damaged (%s)", s->path, sqlite3_errmsg(s->db));
-	if (primary == SQLITE_FULL)
-		return bb_fail(err, BB_ERROR, "%s: disk full while %s; nothing was changed", s->path, what);
+	int primary = sqlite3_extended_errcode(s->db) & 0xff;
+	enum bb_status status = environment_fail(s, err, what, primary);
+	if (status != BB_OK)
+		return status;
 	return bb_fail(err, BB_ERROR, "%s: %s failed: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+enum bb_status store_sql_fail_in(struct store *s, struct bb_error *err,
+				 const char *name)
+{
+	int primary = sqlite3_extended_errcode(s->db) & 0xff;
+	enum bb_status status = environment_fail(s, err, "importing", primary);
+	if (status != BB_OK)
+		return status;
+	return bb_fail(err, BB_ERROR, "%s: %s", name, sqlite3_errmsg(s->db));
 }
 
 sqlite3_stmt *store_prepare(struct store *s, const char *sql,
@@ -102,6 +141,14 @@ long long store_schema_version(struct store *s)
 	return v;
 }
 
+static enum bb_status refuse_write(struct store *s, struct bb_error *err)
+{
+	if (s->no_write_access)
+		return bb_fail(err, BB_READ_ONLY, "%s: read-only (no permission to write it or its folder);"
+			       " nothing was changed", s->path);
+	return bb_fail(err, BB_READ_ONLY, "%s: opened read-only (--read-only); nothing was changed", s->path);
+}
+
 /* FTS5 refuses to be written from a trigger while trusted_schema is off,
  * so bienban's own write transactions turn it on, having checked that
  * every trigger in the file is bienban's (again, if another process
@@ -109,10 +156,11 @@ long long store_schema_version(struct store *s)
 enum bb_status store_begin(struct store *s, struct bb_error *err)
 {
 	if (s->read_only)
-		return bb_fail(err, BB_READ_ONLY, "%s: opened read-only; nothing can be changed", s->path);
+		return refuse_write(s, err);
 	enum bb_status status = store_exec(s, "BEGIN IMMEDIATE", err);
 	if (status != BB_OK)
 		return status;
+	s->writing = true;
 	long long version = store_schema_version(s);
 	if (version != s->schema_version) {
 		if (store_schema_check(s, err) != BB_OK) {
@@ -121,7 +169,10 @@ enum bb_status store_begin(struct store *s, struct bb_error *err)
 		}
 		s->schema_version = version;
 	}
-	return store_exec(s, "PRAGMA trusted_schema = ON", err);
+	status = store_exec(s, "PRAGMA trusted_schema = ON", err);
+	if (status != BB_OK)
+		store_rollback(s);	/* callers roll back only what began */
+	return status;
 }
 
 void store_rollback(struct store *s)
@@ -129,6 +180,7 @@ void store_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_exec(s->db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
+	s->writing = false;
 }
 
 enum bb_status store_commit(struct store *s, struct bb_error *err)
@@ -139,5 +191,6 @@ enum bb_status store_commit(struct store *s, struct bb_error *err)
 		return st;
 	}
 	sqlite3_exec(s->db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
+	s->writing = false;
 	return BB_OK;
 }

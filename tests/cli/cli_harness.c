@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,10 +76,22 @@ static int remove_one(const char *path, const struct stat *st, int flag, struct 
 	return remove(path);
 }
 
+/* Folders first (a test may have taken their write permission away),
+ * so that their files can go. */
+static int open_folder(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)ftw;
+	if (flag == FTW_D && S_ISDIR(st->st_mode))
+		chmod(path, 0700);
+	return 0;
+}
+
 void sandbox_fini(void)
 {
-	if (sb.dir[0])
+	if (sb.dir[0]) {
+		nftw(sb.dir, open_folder, 16, FTW_PHYS);
 		nftw(sb.dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	}
 	for (size_t i = 0; i < nkept; i++)
 		free(kept[i]);
 	free(kept);
@@ -178,7 +192,7 @@ void expect_unchanged(const struct snapshot *before, const char *path)
 /* The child's environment: the sandbox's, with the changes applied. The
  * sanitizer options are passed on with exit codes no bienban path uses,
  * so a sanitizer report can never pass for an expected "exit 1". */
-static char **child_env(const char *const *changes)
+char **sandbox_env(const char *const *changes)
 {
 	const char *asan = getenv("ASAN_OPTIONS"), *ubsan = getenv("UBSAN_OPTIONS");
 	const char *lsan = getenv("LSAN_OPTIONS");
@@ -218,7 +232,22 @@ static char **child_env(const char *const *changes)
 	return env;
 }
 
-struct run *run_bienban(const char *const *env, const char *const *args)
+/* Who runs the program: the test's own user, or another one. */
+struct runner {
+	bool other;
+	uid_t uid;
+	gid_t gid;
+};
+
+static void become(const struct runner *who)
+{
+	if (who->other && (setgroups(0, NULL) != 0 || setgid(who->gid) != 0 ||
+			   setuid(who->uid) != 0))
+		_exit(124);
+}
+
+static struct run *run_as(const struct runner *who, const char *const *env,
+			  const char *const *args)
 {
 	static int serial;
 	char *out_path = fmt("%s/.stdout.%d", sb.dir, serial);
@@ -230,7 +259,7 @@ struct run *run_bienban(const char *const *env, const char *const *args)
 	argv[0] = BIENBAN_BIN;
 	for (size_t i = 0; i < nargs; i++)
 		argv[i + 1] = (char *)args[i];
-	char **envp = child_env(env);
+	char **envp = sandbox_env(env);
 
 	fflush(NULL);
 	pid_t pid = fork();
@@ -242,6 +271,7 @@ struct run *run_bienban(const char *const *env, const char *const *args)
 		if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
 		    dup2(err, 2) < 0 || chdir(sb.dir) != 0)
 			_exit(125);
+		become(who);
 		/* A pending alarm survives execve: a hung run dies of SIGALRM
 		 * (Criterion's own .timeout leaks memory under LeakSanitizer). */
 		alarm(RUN_TIMEOUT_SECONDS);
@@ -257,12 +287,41 @@ struct run *run_bienban(const char *const *env, const char *const *args)
 	r->out = read_file(out_path, &r->out_len);
 	r->err = read_file(err_path, &r->err_len);
 	cr_assert(r->out && r->err, "the run's output is missing");
+	cr_assert_neq(r->status, 124, "cannot become uid %d", (int)who->uid);
 	cr_assert_neq(r->status, 126, "cannot run %s", BIENBAN_BIN);
 	cr_assert(r->status < 97 || r->status > 98, "sanitizer report:\n%s", r->err);
 	cr_assert_lt(r->status, 128, "killed by signal %d\n%s", r->status - 128, r->err);
 	unlink(out_path);
 	unlink(err_path);
 	return r;
+}
+
+struct run *run_bienban(const char *const *env, const char *const *args)
+{
+	return run_as(&(struct runner){ .other = false }, env, args);
+}
+
+bool unprivileged_user(void)
+{
+	if (geteuid() != 0)
+		return true;
+	struct passwd *pw = getpwnam("nobody");
+	if (!pw || pw->pw_uid == 0)
+		return false;
+	/* nobody must reach the sandbox and the program. */
+	chmod(sb.dir, 0755);
+	return access(BIENBAN_BIN, X_OK) == 0;
+}
+
+struct run *run_bienban_unprivileged(const char *const *env, const char *const *args)
+{
+	struct runner who = { .other = false };
+	if (geteuid() == 0) {
+		struct passwd *pw = getpwnam("nobody");
+		cr_assert_not_null(pw, "call unprivileged_user() first");
+		who = (struct runner){ .other = true, .uid = pw->pw_uid, .gid = pw->pw_gid };
+	}
+	return run_as(&who, env, args);
 }
 
 size_t count_lines(const char *s)

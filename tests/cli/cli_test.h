@@ -53,10 +53,24 @@ struct run {
  * "NAME=value" sets, "NAME" unsets; env may be NULL. */
 struct run *run_bienban(const char *const *env, const char *const *args);
 
+/* The environment run_bienban gives the program, with changes applied as
+ * there (kept), for tests that start it themselves. */
+char **sandbox_env(const char *const *changes);
+
 #define BB(...) run_bienban(NULL, (const char *const[]){ __VA_ARGS__, NULL })
 #define BB_ENV(envs, ...) run_bienban((envs), (const char *const[]){ __VA_ARGS__, NULL })
 /* The same with "--db <db>" in front. */
 #define BB_DB(db, ...) BB("--db", (db), __VA_ARGS__)
+
+/* Runs bienban as a user who may not write what the test made: as root
+ * (who may write anything), as "nobody"; as anyone else, as that user,
+ * whom permissions do bind. Call unprivileged_user() first: false when
+ * root has no such user (skip the test then); true after opening the
+ * sandbox folder to others (0755) so that user can reach it. */
+bool unprivileged_user(void);
+struct run *run_bienban_unprivileged(const char *const *env, const char *const *args);
+#define BB_UNPRIVILEGED(...) \
+	run_bienban_unprivileged(NULL, (const char *const[]){ __VA_ARGS__, NULL })
 
 /* Asserts exit status 0 and nothing on stderr. */
 void expect_ok(const struct run *r, const char *what);
