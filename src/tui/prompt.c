@@ -11,19 +11,25 @@ static void draw(struct painter *p, const char *label, const struct text_buf *li
 	attr_t attr = p->theme->attr[ROLE_NORMAL];
 	int label_cells = paint_text(p, stdscr, y, 0, width, label, attr, NULL, false);
 	int room = width - label_cells - 1;
-	const char *text = line->data ? line->data : "";
+	/* Measure what will be shown, not the line: a control character in
+	 * it (a record's owner may hold one) measures 0 cells but is shown
+	 * as a placeholder of 1. */
+	struct text_buf clean = {0};
+	text_sanitize(&clean, line->data ? line->data : "", line->len, TEXT_SINGLE_LINE);
+	const char *text = clean.data ? clean.data : "";
 	/* Show the end of a line longer than the room: that is where one
 	 * types. */
 	size_t from = 0;
-	int excess = text_width(text, line->len) - room;
+	int excess = text_width(text, clean.len) - room;
 	if (excess > 0 && room > 0) {
-		struct text_fit drop = text_fit(text, line->len, excess);
+		struct text_fit drop = text_fit(text, clean.len, excess);
 		if (drop.cells < excess)	/* a wide letter straddles the cut */
-			drop = text_fit(text, line->len, excess + 1);
+			drop = text_fit(text, clean.len, excess + 1);
 		from = drop.bytes;
 	}
 	int cells = paint_text(p, stdscr, y, label_cells, room > 0 ? room : 0, text + from,
 			       attr, NULL, false);
+	text_buf_free(&clean);
 	move(y, label_cells + cells);
 	refresh();
 }
