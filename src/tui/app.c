@@ -11,6 +11,7 @@
 #include "input.h"
 #include "listview.h"
 #include "signals.h"
+#include "terminal.h"
 
 /* The compiled-in defaults (generated from assets/). */
 extern const char bb_default_keys[];
@@ -767,23 +768,18 @@ void tui_exit(int status)
 
 int tui_run(struct store *s, const struct tui_options *o)
 {
+	struct bb_error err = { "" };
+	if (terminal_check(&err) != BB_OK) {
+		fprintf(stderr, "bienban: %s\n", err.msg);
+		return 1;
+	}
 	signals_install();
 	SCREEN *screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
-		const char *term = getenv("TERM");
-		fprintf(stderr, "bienban: cannot drive this terminal (TERM=%s); set TERM, or use a command such as \"bienban list tasks\"\n",
-			term && *term ? term : "unset");
-		return 1;
-	}
-	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
-		endwin();
-		delscreen(screen);
-		fprintf(stderr, "bienban: this terminal (TERM=%s) cannot move the cursor; use a command such as \"bienban list tasks\"\n",
-			getenv("TERM") ? getenv("TERM") : "unset");
+		fprintf(stderr, "bienban: curses cannot start on this terminal\n");
 		return 1;
 	}
 	struct app a = { .store = s, .opt = o };
-	struct bb_error err = { "" };
 	enum bb_status st = start(&a, &err);
 	if (st == BB_OK)
 		run(&a);
