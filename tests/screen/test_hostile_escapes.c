@@ -90,14 +90,17 @@ Test(escapes, tasks_documents_search_and_help_are_inert)
 	h = browser(40, 120, NULL);
 	see("hostile MT");
 	cr_assert(harness_keys(h, "2"));
+	cr_assert(harness_wait_text(h, "[Action items 1/46]", 0));
 	see("AO");		/* the owner column */
 	see("hostile AT");
 	cr_assert(harness_keys(h, "3"));
+	cr_assert(harness_wait_text(h, "[Documents 1/6]", 0));
 	see("DC1");		/* the documents pane: code, kind, title */
 	see("DK");
 	see("hostile DT");
 	see("Issuer: DI");
 	cr_assert(harness_keys(h, "l"));
+	cr_assert(harness_wait_text(h, "[Cited in 1/1]", 0));
 	see("hostile RT");	/* the resolutions citing it */
 	cr_assert(harness_key(h, "/"));
 	cr_assert(harness_send(h, "hostile"));

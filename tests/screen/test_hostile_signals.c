@@ -265,6 +265,8 @@ Test(signals, a_storm_of_resizes_down_to_one_cell_and_back)
 	for (size_t i = 0; i < sizeof states / sizeof *states; i++) {
 		cr_assert(harness_keys(h, states[i].keys));
 		cr_assert(harness_wait_text(h, states[i].before, 0));
+		if (!strcmp(states[i].keys, "/"))
+			cr_assert(harness_wait_row(h, 39, "/", 0), "the prompt is open");
 		resize_storm();
 		cr_assert(harness_wait_text(h, states[i].after, 0), "drawn again at 40x120 after the storm");
 		cr_assert(harness_wait_text_at(h, 0, " bienban · 1 meetings", 0));
