@@ -27,14 +27,18 @@ static void hostile_database(void)
 		"UPDATE meeting SET title = 'hostile MT ' || " H ", body = 'MB ' || " H ","
 		" chair = 'MC ' || " H ", place = 'MP ' || " H ", session = 'MS ' || " H ","
 		" source = 'MF ' || " H ", summary = 'MY ' || " H ","
+		" held_on = held_on || " H ","
 		/* First, so that the reader shows it (the spans of the
 		 * records into it are off: another program's doing). */
 		" source_text = 'MX ' || " H " || char(10) || source_text;"
 		"UPDATE resolution SET title = 'hostile RT ' || " H ", text = 'RX ' || " H ";"
 		"UPDATE document SET code = 'DC' || id || ' ' || " H ", kind = 'DK ' || " H ","
-		" title = 'hostile DT ' || " H ", issuer = 'DI ' || " H ";"
+		" title = 'hostile DT ' || " H ", issuer = 'DI ' || " H ","
+		" issued_on = 'x' || " H ";"
 		"UPDATE action_item SET text = 'hostile AT ' || " H ", owner = 'AO ' || " H ","
-		" note = 'AN ' || " H ", due_text = 'AD ' || " H " WHERE id = 1;");
+		" note = 'AN ' || " H ", due_text = 'AD ' || " H " WHERE id = 1;"
+		/* Dates too: they are text to whoever writes the file. */
+		"UPDATE action_item SET due_on = due_on || " H " WHERE id = 2;");
 }
 
 /* Each marker followed by the start of the placeholders. */
@@ -99,6 +103,7 @@ Test(escapes, tasks_documents_search_and_help_are_inert)
 	see("DK");
 	see("hostile DT");
 	see("Issuer: DI");
+	cr_assert(harness_wait_text(h, "Issued on: x␛[2J␛]0;", 0));
 	cr_assert(harness_keys(h, "l"));
 	cr_assert(harness_wait_text(h, "[Cited in 1/1]", 0));
 	see("hostile RT");	/* the resolutions citing it */
