@@ -677,8 +677,10 @@ static bool step(struct app *a)
 		return true;	/* layout() in app_draw reads the new size */
 	if (key.fn && key.code == KEY_PASTE_BEGIN)
 		return drop_paste(a);
-	if (!a->too_small)
-		dispatch(a, keymap_action(&a->keys, key));
+	enum tui_action action = keymap_action(&a->keys, key);
+	/* Too small to show what a key does; quitting needs no screen. */
+	if (!a->too_small || action == ACTION_QUIT)
+		dispatch(a, action);
 	return true;
 }
 

@@ -85,6 +85,17 @@ Test(terminals, stdin_not_a_terminal)
 	redirected("</dev/null");
 }
 
+/* Too small to draw: it says so, and q still quits. */
+Test(terminals, too_small_to_draw_still_quits)
+{
+	import_sample(db);
+	h = browser(5, 20, NULL);
+	cr_assert(harness_wait_text(h, "Terminal too small", 0));
+	cr_assert(harness_key(h, "q"));
+	cr_assert(exits_with(0, 0));
+	cr_assert(harness_altscreen(h) == false);
+}
+
 /* ---- colors: eight, none, or refused ------------------------------------------ */
 
 /* Any of the attributes that show without color. */
