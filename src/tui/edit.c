@@ -57,9 +57,11 @@ static bool run_editor(const char *editor, const char *text, struct text_buf *ou
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
 		/* The editor may carry arguments ("emacs -nw"); the path goes
-		 * in as $1, so it needs no quoting. */
+		 * in as $1, so it needs no quoting. exec: a shell left waiting
+		 * would die of the ^C meant for the editor, and we would take
+		 * the edit for failed while the editor still ran. */
 		setenv("BIENBAN_EDITOR", editor, 1);
-		execl("/bin/sh", "sh", "-c", "$BIENBAN_EDITOR \"$1\"", "sh", path, (char *)NULL);
+		execl("/bin/sh", "sh", "-c", "exec $BIENBAN_EDITOR \"$1\"", "sh", path, (char *)NULL);
 		_exit(127);
 	}
 	int status = 0;
