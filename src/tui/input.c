@@ -78,15 +78,15 @@ static void hold(struct tui_key key)
 
 /* ---- signals ---------------------------------------------------------- */
 
-/* ^Z: give the terminal back as endwin leaves it, stop, and on fg take
- * it again; refresh redraws the whole screen (and reads a new size). */
+/* ^Z: give the terminal back as endwin leaves it, stop, and on fg have
+ * the caller draw everything again (the next refresh takes curses out
+ * of endwin). */
 static void suspend(void)
 {
 	paste_mode(false);
 	endwin();
 	signals_stop_self();
 	paste_mode(true);
-	refresh();
 }
 
 /* Continued after a stop that was not ours (SIGSTOP): whoever had the
@@ -95,37 +95,40 @@ static void resume(void)
 {
 	endwin();
 	paste_mode(true);
-	refresh();
 }
 
 /* Takes the terminal's size and has the whole screen drawn again, even
  * when the size is the one curses knows: several resizes may have come
  * and gone since it last looked (1×1 and back), and what the terminal
- * shows after them is anyone's guess. */
+ * shows after them is anyone's guess. resize_term, not resizeterm: the
+ * latter also queues a KEY_RESIZE of its own, which would sit behind
+ * ppoll's back until the next key. */
 static void apply_resize(struct tui_key *key)
 {
 	struct winsize ws;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
+		resize_term(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
-	/* resizeterm queues a KEY_RESIZE of its own when the size changed:
-	 * take it, or keep whatever else came first. */
-	struct tui_key queued;
-	if (curses_key(&queued, 0) && !(queued.fn && queued.code == KEY_RESIZE))
-		hold(queued);
 	*key = (struct tui_key){ .fn = true, .code = KEY_RESIZE };
 }
 
-/* Acts on the flags; INPUT_NONE when waiting should go on. */
+/* Acts on the flags; INPUT_NONE when waiting should go on. After a
+ * stop the size is read again too: the terminal may have been resized
+ * meanwhile, and the SIGWINCH went to the shell. */
 static enum input_status on_signals(struct tui_key *key)
 {
 	if (signals_pending())
 		return INPUT_STOP;
-	if (signals_take_suspend())
+	bool stopped = false;
+	if (signals_take_suspend()) {
 		suspend();
-	if (signals_take_continued())
+		stopped = true;
+	}
+	if (signals_take_continued()) {
 		resume();
-	if (signals_take_resize()) {
+		stopped = true;
+	}
+	if (signals_take_resize() || stopped) {
 		apply_resize(key);
 		return INPUT_KEY;
 	}

@@ -217,10 +217,14 @@ Test(signals, ctrl_z_and_fg_give_the_terminal_back_and_take_it_again)
 	cr_assert(harness_wait_text(h, "STOPPED-IN-SHELL", 0));
 	cr_assert(harness_altscreen(h) == false, "the shell has the main screen");
 	cr_assert(harness_cursor_visible(h));
+	/* The terminal is resized meanwhile: the shell gets the SIGWINCH. */
+	cr_assert(harness_resize(h, 30, 110));
 	cr_assert(harness_send(h, "\r"));
-	/* fg: the whole screen again, as it was. */
+	/* fg: the whole screen again, as it was, at the new size. */
 	cr_assert(harness_wait_text(h, "[Resolutions 2/5]", 0));
 	cr_assert(harness_wait_text(h, "Hội nghị lần thứ 12", 0));
+	cr_assert(harness_wait_text_at(h, 29, " j/k move", 0), "the hints on the last row");
+	cr_assert(harness_wait_text_at(h, 28, "└───", 0), "the reader's bottom edge above");
 	cr_assert(harness_altscreen(h));
 	cr_assert(harness_keys(h, "j"));
 	cr_assert(harness_wait_text(h, "[Resolutions 3/5]", 0), "keys work after fg");
