@@ -298,16 +298,42 @@ Test(escapes, export_in_every_format_is_inert)
 	}
 }
 
-Test(escapes, messages_quoting_arguments_are_inert)
+/* Writes a file into the test's folder; returns its path (static). */
+static const char *scratch_file(const char *name, const char *text)
+{
+	static char path[4][160];
+	static int next;
+	char *p = path[next++ % 4];
+	snprintf(p, sizeof path[0], "%s/%s", tmp_dir, name);
+	FILE *f = fopen(p, "wb");
+	cr_assert(f != NULL);
+	fputs(text, f);
+	fclose(f);
+	return p;
+}
+
+Test(escapes, messages_quoting_arguments_and_files_are_inert)
 {
 	import_sample(db);
 	const char *bad = "\x1b]0;pwned\x07\xc2\x9b" "6n\xe2\x80\xae";
+	/* Errors that quote a file: a bad status, bytes that are not UTF-8,
+	 * a notice with no structure. */
+	const char *status_csv = scratch_file("status.csv", "meeting,resolution,text,owner,due,status\n"
+					      "M,R,T,O,,\x1b]0;pwned\x07\xc2\x9b" "6n\n");
+	const char *bytes_csv = scratch_file("bytes.csv", "meeting,resolution,text,owner,due,status\n"
+					     "M\x9b" "6n,R,T\x1b[2J,O,,open\n");
+	const char *notice = scratch_file("notice.txt", "\x1b]0;pwned\x07\n\x1b[6n\xc2\x9b" "6n\n");
 	const char *const runs[][6] = {
 		{ bad, NULL },
 		{ "set", "1", "--status", bad, NULL },
+		{ "set", "1", "--due", bad, NULL },
 		{ "list", bad, NULL },
+		{ "list", "tasks", "--sort", bad, NULL },
 		{ "import", bad, NULL },
 		{ "search", "--format", bad, "x", NULL },
+		{ "import", status_csv, NULL },
+		{ "import", bytes_csv, NULL },
+		{ "import", notice, NULL },
 	};
 	for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) {
 		harness_free(h);
