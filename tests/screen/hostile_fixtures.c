@@ -38,9 +38,12 @@ void hostile_teardown(void)
 {
 	harness_free(h);
 	h = NULL;
+	if (!tmp_dir[0])
+		return;
 	char cmd[160];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_dir);
 	cr_assert(system(cmd) == 0);
+	tmp_dir[0] = '\0';
 }
 
 /* ---- databases --------------------------------------------------------- */
