@@ -1,7 +1,5 @@
 #include "config.h"
 
-#include <errno.h>
-#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +8,9 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "input.h"
 #include "signals.h"
+#include "terminal.h"
 
 /* The compiled-in defaults (generated from assets/). */
 extern const char bb_default_keys[];
@@ -426,23 +426,18 @@ static void dispatch(struct app *a, enum tui_action action)
 /* ---- the loop --------------------------------------------------------------------------- */
 
 /* A paste outside a prompt is dropped whole: its text must not run as
- * keys (an "x" in it would mark an item done). */
-static void drop_paste(struct app *a)
+ * keys (an "x" in it would mark an item done). It lasts until its end
+ * marker, however slowly that comes, as in readline. */
+static bool drop_paste(struct app *a)
 {
-	wint_t ch;
-	int r;
-	while ((r = get_wch(&ch)) != ERR && !(r == KEY_CODE_YES && ch == KEY_PASTE_END))
-		if (signals_pending())
-			return;
-	app_say(a, false, "pasted text ignored: paste into a prompt (/ f o d e)");
-}
-
-/* A hung-up terminal makes every read fail at once: without this check
- * the loop would spin on a dead link. */
-static bool terminal_gone(void)
-{
-	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-	return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+	struct tui_key key;
+	enum input_status st;
+	while ((st = input_read(&key, -1)) == INPUT_KEY || st == INPUT_NONE)
+		if (st == INPUT_KEY && key.fn && key.code == KEY_PASTE_END) {
+			app_say(a, false, "pasted text ignored: paste into a prompt (/ f o d e)");
+			return true;
+		}
+	return false;
 }
 
 static void idle(struct app *a)
@@ -452,30 +447,38 @@ static void idle(struct app *a)
 		app_refresh(a);
 }
 
+/* One turn of the loop; false when the loop should end. */
+static bool step(struct app *a)
+{
+	struct tui_key key;
+	switch (input_read(&key, IDLE_MS)) {
+	case INPUT_STOP:
+	case INPUT_GONE:
+		return false;
+	case INPUT_TIMEOUT:
+		idle(a);
+		return true;
+	case INPUT_NONE:
+		return true;
+	case INPUT_KEY:
+		break;
+	}
+	if (key.fn && key.code == KEY_RESIZE)
+		return true;	/* layout() in app_draw reads the new size */
+	if (key.fn && key.code == KEY_PASTE_BEGIN)
+		return drop_paste(a);
+	enum tui_action action = keymap_action(&a->keys, key);
+	/* Too small to show what a key does; quitting needs no screen. */
+	if (!a->too_small || action == ACTION_QUIT)
+		dispatch(a, action);
+	return true;
+}
+
 static void run(struct app *a)
 {
 	app_draw(a);
-	while (!a->quit && !signals_pending()) {
-		timeout(IDLE_MS);
-		wint_t ch;
-		int r = get_wch(&ch);
-		if (r == ERR) {
-			if (signals_pending() || terminal_gone())
-				break;
-			idle(a);
-		} else if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-			/* layout() in app_draw reads the new size */
-		} else if (r == KEY_CODE_YES && ch == KEY_PASTE_BEGIN) {
-			drop_paste(a);
-		} else {
-			enum tui_action action = keymap_action(&a->keys, (struct tui_key){ r == KEY_CODE_YES, ch });
-			/* A screen too small to draw on still lets one quit. */
-			if (!a->too_small || action == ACTION_QUIT)
-				dispatch(a, action);
-		}
-		if (!a->quit && !signals_pending())
-			app_draw(a);
-	}
+	while (step(a) && !a->quit && !signals_pending())
+		app_draw(a);
 }
 
 /* ---- starting and stopping ---------------------------------------------------------------- */
@@ -505,19 +508,12 @@ static void prepare_reset(void)
 
 static enum bb_status start(struct app *a, struct bb_error *err)
 {
-	if (!getenv("ESCDELAY"))
-		set_escdelay(25);	/* Esc alone should close a prompt at once */
 	cbreak();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
-	define_key("\033[200~", KEY_PASTE_BEGIN);
-	define_key("\033[201~", KEY_PASTE_END);
-	/* putp writes through stdio: flush, or the mode would only reach the
-	 * terminal at exit. */
-	putp("\033[?2004h");
-	fflush(stdout);
+	input_start();
 	prepare_reset();
 	bool color = a->opt->color && has_colors();
 	if (theme_load(&a->theme, bb_default_theme, bb_default_theme_len, color, err) != BB_OK ||
@@ -564,29 +560,23 @@ void tui_exit(int status)
 
 int tui_run(struct store *s, const struct tui_options *o)
 {
+	struct bb_error err = { "" };
+	if (terminal_check(&err) != BB_OK) {
+		fprintf(stderr, "bienban: %s\n", err.msg);
+		return 1;
+	}
 	signals_install();
 	SCREEN *screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
-		const char *term = getenv("TERM");
-		fprintf(stderr, "bienban: cannot drive this terminal (TERM=%s); set TERM, or use a command such as \"bienban list tasks\"\n",
-			term && *term ? term : "unset");
-		return 1;
-	}
-	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
-		endwin();
-		delscreen(screen);
-		fprintf(stderr, "bienban: this terminal (TERM=%s) cannot move the cursor; use a command such as \"bienban list tasks\"\n",
-			getenv("TERM") ? getenv("TERM") : "unset");
+		fprintf(stderr, "bienban: curses cannot start on this terminal\n");
 		return 1;
 	}
 	struct app a = { .store = s, .opt = o };
-	struct bb_error err = { "" };
 	enum bb_status st = start(&a, &err);
 	if (st == BB_OK)
 		run(&a);
 	finish(&a);
-	putp("\033[?2004l");
-	fflush(stdout);
+	input_stop();
 	endwin();
 	delscreen(screen);
 	if (st != BB_OK) {

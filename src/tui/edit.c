@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,9 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "input.h"
 #include "prompt.h"
+#include "signals.h"
 
 static void redraw(void *ctx)
 {
@@ -45,21 +48,29 @@ static bool run_editor(const char *editor, const char *text, struct text_buf *ou
 		return false;
 	bool ok = write(fd, text, strlen(text)) == (ssize_t)strlen(text);
 	close(fd);
+	input_stop();
 	def_prog_mode();
 	endwin();
+	signals_for_child(true);
 	pid_t pid = ok ? fork() : -1;
 	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
 		/* The editor may carry arguments ("emacs -nw"); the path goes
-		 * in as $1, so it needs no quoting. */
+		 * in as $1, so it needs no quoting. exec: a shell left waiting
+		 * would die of the ^C meant for the editor, and we would take
+		 * the edit for failed while the editor still ran. */
 		setenv("BIENBAN_EDITOR", editor, 1);
-		execl("/bin/sh", "sh", "-c", "$BIENBAN_EDITOR \"$1\"", "sh", path, (char *)NULL);
+		execl("/bin/sh", "sh", "-c", "exec $BIENBAN_EDITOR \"$1\"", "sh", path, (char *)NULL);
 		_exit(127);
 	}
 	int status = 0;
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	signals_for_child(false);
 	reset_prog_mode();
 	refresh();
+	input_start();
 	ok = pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	FILE *f = ok ? fopen(path, "r") : NULL;
 	if (f) {

@@ -2,8 +2,8 @@
 
 #include <string.h>
 
+#include "input.h"
 #include "prompt.h"
-#include "signals.h"
 
 static void draw(struct painter *p, const char *label, const struct text_buf *line)
 {
@@ -11,19 +11,25 @@ static void draw(struct painter *p, const char *label, const struct text_buf *li
 	attr_t attr = p->theme->attr[ROLE_NORMAL];
 	int label_cells = paint_text(p, stdscr, y, 0, width, label, attr, NULL, false);
 	int room = width - label_cells - 1;
-	const char *text = line->data ? line->data : "";
+	/* Measure what will be shown, not the line: a control character in
+	 * it (a record's owner may hold one) measures 0 cells but is shown
+	 * as a placeholder of 1. */
+	struct text_buf clean = {0};
+	text_sanitize(&clean, line->data ? line->data : "", line->len, TEXT_SINGLE_LINE);
+	const char *text = clean.data ? clean.data : "";
 	/* Show the end of a line longer than the room: that is where one
 	 * types. */
 	size_t from = 0;
-	int excess = text_width(text, line->len) - room;
+	int excess = text_width(text, clean.len) - room;
 	if (excess > 0 && room > 0) {
-		struct text_fit drop = text_fit(text, line->len, excess);
+		struct text_fit drop = text_fit(text, clean.len, excess);
 		if (drop.cells < excess)	/* a wide letter straddles the cut */
-			drop = text_fit(text, line->len, excess + 1);
+			drop = text_fit(text, clean.len, excess + 1);
 		from = drop.bytes;
 	}
 	int cells = paint_text(p, stdscr, y, label_cells, room > 0 ? room : 0, text + from,
 			       attr, NULL, false);
+	text_buf_free(&clean);
 	move(y, label_cells + cells);
 	refresh();
 }
@@ -53,24 +59,32 @@ enum outcome {
 	CANCEL,
 };
 
-/* Inserts a pasted text up to its end marker; line breaks become spaces. */
-static void paste(struct text_buf *line)
+/* Inserts a pasted text up to its end marker; line breaks become
+ * spaces, other controls (an escape sequence in the text) are dropped.
+ * False when a signal or a hang-up cut it short. */
+static bool paste(struct text_buf *line)
 {
 	for (;;) {
-		wint_t ch;
-		int r = get_wch(&ch);
-		if (r == ERR || (r == KEY_CODE_YES && ch == KEY_PASTE_END) || signals_pending())
-			return;
-		if (r != OK)
+		struct tui_key key;
+		enum input_status st = input_read(&key, -1);
+		if (st == INPUT_STOP || st == INPUT_GONE)
+			return false;
+		if (st != INPUT_KEY)
 			continue;
+		if (key.fn) {
+			if (key.code == KEY_PASTE_END)
+				return true;
+			continue;
+		}
+		unsigned ch = key.code;
 		if (ch == '\n' || ch == '\r' || ch == '\t')
 			ch = ' ';
 		if (ch >= 0x20 && ch != 0x7f && !(ch >= 0x80 && ch < 0xa0))
-			text_buf_add_char(line, (unsigned)ch);
+			text_buf_add_char(line, ch);
 	}
 }
 
-static enum outcome on_char(struct text_buf *line, wint_t ch, bool *edited)
+static enum outcome on_char(struct text_buf *line, unsigned ch, bool *edited)
 {
 	switch (ch) {
 	case '\n':
@@ -94,11 +108,53 @@ static enum outcome on_char(struct text_buf *line, wint_t ch, bool *edited)
 		break;
 	default:
 		if (ch >= 0x20 && ch != 0x7f && !(ch >= 0x80 && ch < 0xa0)) {
-			text_buf_add_char(line, (unsigned)ch);
+			text_buf_add_char(line, ch);
 			*edited = true;
 		}
 	}
 	return KEEP_GOING;
+}
+
+static enum outcome on_function_key(struct text_buf *line, unsigned code,
+				    const struct prompt_io *io, bool *edited)
+{
+	switch (code) {
+	case KEY_RESIZE:
+		if (io->redraw)
+			io->redraw(io->ctx);
+		break;
+	case KEY_BACKSPACE:
+		backspace(line);
+		*edited = true;
+		break;
+	case KEY_ENTER:
+		return ACCEPT;
+	case KEY_PASTE_BEGIN:
+		*edited = true;
+		return paste(line) ? KEEP_GOING : CANCEL;
+	default:
+		break;
+	}
+	return KEEP_GOING;
+}
+
+/* One key's effect on the line. */
+static enum outcome on_input(struct text_buf *line, const struct prompt_io *io,
+			     bool *edited)
+{
+	struct tui_key key;
+	switch (input_read(&key, -1)) {
+	case INPUT_STOP:
+	case INPUT_GONE:
+		return CANCEL;
+	case INPUT_NONE:
+	case INPUT_TIMEOUT:
+		return KEEP_GOING;
+	case INPUT_KEY:
+		break;
+	}
+	return key.fn ? on_function_key(line, key.code, io, edited)
+		      : on_char(line, key.code, edited);
 }
 
 bool prompt_read(struct painter *p, const char *label, const char *initial,
@@ -108,27 +164,11 @@ bool prompt_read(struct painter *p, const char *label, const char *initial,
 	text_buf_addz(&line, initial ? initial : "");
 	curs_set(1);
 	enum outcome outcome = KEEP_GOING;
-	timeout(-1);
 	while (outcome == KEEP_GOING) {
 		draw(p, label, &line);
-		wint_t ch;
-		int r = get_wch(&ch);
 		bool edited = false;
-		if (signals_pending()) {
-			outcome = CANCEL;
-		} else if (r == KEY_CODE_YES) {
-			if (ch == KEY_RESIZE && io->redraw)
-				io->redraw(io->ctx);
-			else if (ch == KEY_BACKSPACE)
-				backspace(&line), edited = true;
-			else if (ch == KEY_ENTER)
-				outcome = ACCEPT;
-			else if (ch == KEY_PASTE_BEGIN)
-				paste(&line), edited = true;
-		} else if (r == OK) {
-			outcome = on_char(&line, ch, &edited);
-		}
-		if (edited && io->changed) {
+		outcome = on_input(&line, io, &edited);
+		if (edited && outcome == KEEP_GOING && io->changed) {
 			io->changed(io->ctx, line.data ? line.data : "");
 			if (io->redraw)
 				io->redraw(io->ctx);

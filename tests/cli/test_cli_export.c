@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
@@ -66,6 +67,47 @@ Test(export, json_round_trip_is_byte_identical)
 	char *third = sandbox_path("third.db");
 	import_ok(third, write_text("copy.json", export_json(copy)));
 	cr_assert_str_eq(export_json(third), first);
+}
+
+/* SQLite's JSON escapes C0 controls only: C1 controls (U+009B is a CSI
+ * to xterm), DEL, bidi overrides and invisible characters would reach a
+ * terminal as they are. The export writes them as \u escapes, which mean
+ * the same to a JSON reader, so the round trip stays exact. */
+Test(export, json_escapes_what_a_terminal_would_obey)
+{
+	import_ok(sb.db, write_text("c1.csv", "meeting,resolution,text,owner,due,status,note\n"
+		"Họp \xc2\x9b" "31m,Việc \xe2\x80\xae" "x,Tên\xe2\x80\x8b" "ẩn,Sở\xc2\x85" "NV,,open,"
+		"\x7f" "del\xef\xbb\xbf\xe2\x81\xa6\xd8\x9c\n"));
+	char *first = export_json(sb.db);
+	cr_assert_eq(jint(first, "json_valid(?1)"), 1);
+	static const char *const raw[] = { "\xc2\x9b", "\xc2\x85", "\xe2\x80\xae", "\xe2\x80\x8b",
+					   "\x7f", "\xef\xbb\xbf", "\xe2\x81\xa6", "\xd8\x9c" };
+	for (size_t i = 0; i < sizeof raw / sizeof *raw; i++)
+		cr_assert(strstr(first, raw[i]) == NULL, "raw character %zu in the export", i);
+	static const char *const escaped[] = { "Họp \\u009b31m", "Sở\\u0085NV", "Việc \\u202ex",
+					       "Tên\\u200bẩn", "\\u007fdel\\ufeff\\u2066\\u061c" };
+	for (size_t i = 0; i < sizeof escaped / sizeof *escaped; i++)
+		cr_assert(strstr(first, escaped[i]) != NULL, "no %s in the export", escaped[i]);
+	cr_assert_str_eq(jtext(first, "json_extract(?1, '$.meetings[0].title')"), "Họp \xc2\x9b" "31m");
+	char *copy = sandbox_path("copy.db");
+	import_ok(copy, write_text("backup.json", first));
+	cr_assert_str_eq(export_json(copy), first, "export → import → export changed the bytes");
+}
+
+/* That filter sees the export in pieces of stdio's buffer: a letter cut
+ * between two pieces comes out whole. Long runs of three-byte letters
+ * make sure of cuts. */
+Test(export, json_keeps_letters_cut_between_writes)
+{
+	char *text = keep(malloc(3 * 40000 + 1));
+	for (int i = 0; i < 40000; i++)
+		memcpy(text + 3 * i, "ệ", 3);
+	text[3 * 40000] = '\0';
+	import_ok(sb.db, write_text("long.csv", fmt("meeting,resolution,text,owner,due,status,note\n"
+						   "Họp,Việc,%s,Sở,,open,\n", text)));
+	char *json = export_json(sb.db);
+	cr_assert(strstr(json, "\\ufffd") == NULL, "a letter was lost");
+	cr_assert_str_eq(jtext(json, "json_extract(?1, '$.meetings[0].resolutions[0].tasks[0].text')"), text);
 }
 
 Test(export, json_of_notices_imported_twice_adds_nothing)
