@@ -124,7 +124,7 @@ struct csv_tasks {
  * pointing at the field (or where a missing one would be); rows whose
  * fields are all blank are skipped, and a header with no rows below it
  * gives an empty table. Values are trimmed;
- * a cell that starts with apostrophes and then = + - @ tab or CR (the
+ * a cell that starts with apostrophes and then = + - @ tab CR or LF (the
  * formula guard `export --format csv` writes) loses one apostrophe. */
 enum bb_status ingest_tasks_csv(const char *name, const char *data,
 				size_t len, struct csv_tasks *out,

@@ -85,16 +85,17 @@ static const char *trim(const char *s, size_t *len)
 }
 
 /* `bienban export --format csv` writes a cell that a spreadsheet would
- * run as a formula (= + - @ tab CR first, after any apostrophes) with
- * one more apostrophe in front: "'=1+1", "''-x". Exactly that one comes
- * off here, so the value reads back as it was; an apostrophe before
- * anything else ("'quoted") is the value's own and stays. */
+ * run as a formula (= + - @ tab CR first, after any apostrophes; LF too,
+ * which is what a CR inside quotes reads as) with one more apostrophe in
+ * front: "'=1+1", "''-x". Exactly that one comes off here, so the value
+ * reads back as it was; an apostrophe before anything else ("'quoted")
+ * is the value's own and stays. */
 static size_t formula_guard(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n && s[i] == '\'')
 		i++;
-	return i > 0 && i < n && strchr("=+-@\t\r", s[i]) ? 1 : 0;
+	return i > 0 && i < n && strchr("=+-@\t\r\n", s[i]) ? 1 : 0;
 }
 
 static char *value(const char *s)
