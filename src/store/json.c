@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "internal.h"
 #include "text.h"
@@ -49,6 +50,32 @@ static const char export_history_sql[] =
 	" 'field', field, 'old', old, 'new', new)"
 	" FROM action_item_history ORDER BY id";
 
+/* Whether a terminal would act on code point c, though SQLite's JSON
+ * writes it as it is: DEL, the C1 controls (U+009B is CSI), the line and
+ * paragraph separators, and the bidi embeddings, overrides and isolates. */
+static bool is_inert_escape(ucs4_t c)
+{
+	return c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029 ||
+	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Writes JSON text with those characters as \u escapes: the same JSON
+ * to a reader, inert on a terminal. They can only be inside strings, as
+ * everything else in JSON is ASCII. */
+static void put_json(FILE *f, const char *json)
+{
+	const uint8_t *p = (const uint8_t *)json, *end = p + strlen(json);
+	while (p < end) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, p, (size_t)(end - p));
+		if (is_inert_escape(c))
+			fprintf(f, "\\u%04x", (unsigned)c);
+		else
+			fwrite(p, 1, (size_t)n, f);
+		p += n;
+	}
+}
+
 /* Writes one JSON array of the rows of a one-column query, a row a line. */
 static enum bb_status export_array(struct store *s, FILE *f, const char *name,
 				   const char *sql, struct bb_error *err)
@@ -58,8 +85,10 @@ static enum bb_status export_array(struct store *s, FILE *f, const char *name,
 		return BB_ERROR;
 	fprintf(f, ",\n\"%s\": [", name);
 	int rc, n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		fprintf(f, "%s\n%s", n++ ? "," : "", (const char *)sqlite3_column_text(st, 0));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs(n++ ? ",\n" : "\n", f);
+		put_json(f, (const char *)sqlite3_column_text(st, 0));
+	}
 	fputs("\n]", f);
 	enum bb_status status = rc == SQLITE_DONE ? BB_OK : store_sql_fail(s, err, "exporting");
 	sqlite3_finalize(st);

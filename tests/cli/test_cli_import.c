@@ -313,3 +313,77 @@ Test(import_refused, one_bad_row_after_many_good_ones_writes_none)
 	expect_error(r, 1, "a bad last task", "late.json: $.meetings[0].resolutions[0].tasks[1].span_end");
 	cr_assert_str_eq(export_json(sb.db), before);
 }
+
+/* ---- what a hostile file puts on the terminal --------------------------------------- */
+
+/* Whether s holds a byte or character a terminal would act on: C0
+ * controls but tab and line feed, DEL, C1 controls (as UTF-8), and the
+ * bidi overrides that reorder what follows. */
+static const char *first_control(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7f)
+			return s + i;
+		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+			return s + i;
+		if (p[i] == 0xe2 && i + 2 < len && p[i + 1] == 0x80 && p[i + 2] >= 0xaa && p[i + 2] <= 0xae)
+			return s + i;
+		if (p[i] == 0xe2 && i + 2 < len && p[i + 1] == 0x81 && p[i + 2] >= 0xa6 && p[i + 2] <= 0xa9)
+			return s + i;
+	}
+	return NULL;
+}
+
+static void expect_inert(const struct run *r, const char *what)
+{
+	const char *out = first_control(r->out, r->out_len), *err = first_control(r->err, r->err_len);
+	cr_assert_null(out, "%s: a control reached stdout at byte %td: [%.40s]", what,
+		       out ? out - r->out : 0, out);
+	cr_assert_null(err, "%s: a control reached stderr: [%s]", what, r->err);
+}
+
+/* Escape sequences that recolour, retitle the window, write the
+ * clipboard (OSC 52), ring the bell, move the cursor; a C1 CSI; a
+ * right-to-left override. */
+#define HOSTILE "\\u001b[31mđỏ\\u001b[0m \\u001b]0;pwned\\u0007 \\u001b]52;c;aGk=\\u0007" \
+	" \\u001b[2J\\u001b[H \\u009b31m \\u202eabc \\r\\u0008x"
+
+Test(import_corpus, hostile_text_reaches_no_terminal_as_a_control)
+{
+	const char *json = "{\"format\": \"bienban\", \"version\": 1, \"meetings\": [{\"title\": \"Họp " HOSTILE "\","
+		" \"body\": \"" HOSTILE "\", \"place\": \"" HOSTILE "\", \"source_hash\": \"x\","
+		" \"resolutions\": [{\"seq\": 1, \"title\": \"Về " HOSTILE "\", \"documents\": [\"9-NQ/TW" HOSTILE "\"],"
+		" \"tasks\": [{\"text\": \"Việc " HOSTILE "\", \"owner\": \"" HOSTILE "\","
+		" \"due_text\": \"" HOSTILE "\", \"note\": \"" HOSTILE "\"}]}]}],"
+		" \"documents\": [{\"code\": \"9-NQ/TW" HOSTILE "\", \"title\": \"" HOSTILE "\"}]}";
+	struct run *r = BB_DB(sb.db, "import", write_text("hostile.json", json));
+	expect_ok(r, "import hostile.json");
+	expect_inert(r, "import");
+	const char *const cmds[][6] = {
+		{ "list", "meetings" }, { "list", "meetings", "--format", "tsv" },
+		{ "list", "meetings", "--format", "json" },
+		{ "list", "resolutions" }, { "list", "resolutions", "--format", "tsv" },
+		{ "list", "documents" }, { "list", "documents", "--format", "tsv" },
+		{ "list", "documents", "--format", "json" },
+		{ "list", "tasks" }, { "list", "tasks", "--format", "tsv" },
+		{ "list", "tasks", "--format", "json" },
+		{ "search", "do" }, { "search", "--format", "tsv", "do" },
+		{ "export" }, { "export", "--format", "md" },
+	};
+	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+		const char *args[10] = { "--db", sb.db };
+		for (size_t k = 0; k < 6 && cmds[i][k]; k++)
+			args[2 + k] = cmds[i][k];
+		r = run_bienban(NULL, args);
+		char *what = fmt("%s %s %s", cmds[i][0], cmds[i][1], cmds[i][2] ? cmds[i][2] : "");
+		expect_ok(r, what);
+		cr_assert_gt(r->out_len, 0, "%s printed nothing", what);
+		expect_inert(r, what);
+	}
+	/* A value of a refused table, quoted in the message. */
+	char *table = fmt("meeting,resolution,text,status\nHọp,Về A,Việc,\x1b]52;c;aGk=\x07\x1b[2J\n");
+	r = BB_DB(sb.db, "import", write_text("hostile.csv", table));
+	expect_error(r, 1, "hostile status", "hostile.csv:2:15: status");
+	expect_inert(r, "hostile status");
+}
