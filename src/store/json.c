@@ -503,10 +503,13 @@ static long nul_escape(const char *s)
 	return -1;
 }
 
-static enum bb_status nul_fail(struct json_import *im, const char *s, long at)
+/* "NAME:LINE:COLUMN: reason" for byte `at` of s: the line, and the
+ * column in characters, where an editor shows it. */
+static enum bb_status fail_at_byte(struct bb_error *err, const char *name,
+				   const char *s, size_t at, const char *reason)
 {
-	long line = 1, col = 1;
-	for (long i = 0; i < at; i++) {
+	size_t line = 1, col = 1;
+	for (size_t i = 0; i < at; i++) {
 		if (s[i] == '\n') {
 			line++;
 			col = 1;
@@ -514,8 +517,22 @@ static enum bb_status nul_fail(struct json_import *im, const char *s, long at)
 			col++;
 		}
 	}
-	return bb_fail(im->err, BB_ERROR, "%s:%ld:%ld: a string holds \\u0000 (a NUL"
-		       " character), which bienban does not store", im->name, line, col);
+	return bb_fail(err, BB_ERROR, "%s:%zu:%zu: %s", name, line, col, reason);
+}
+
+/* The file is UTF-8 text, or the first byte that is not is named. */
+static enum bb_status check_bytes(const char *name, const char *data, size_t len,
+				  struct bb_error *err)
+{
+	const char *nul = memchr(data, '\0', len);
+	const char *bad = (const char *)u8_check((const uint8_t *)data, nul ? (size_t)(nul - data) : len);
+	if (bad)
+		return fail_at_byte(err, name, data, (size_t)(bad - data),
+				    "not valid UTF-8; save the file as UTF-8");
+	if (nul)
+		return fail_at_byte(err, name, data, (size_t)(nul - data),
+				    "NUL byte (binary data, not a JSON export)");
+	return BB_OK;
 }
 
 static enum bb_status check_export(struct json_import *im, const char *data)
@@ -528,7 +545,8 @@ static enum bb_status check_export(struct json_import *im, const char *data)
 		return bb_fail(im->err, BB_ERROR, "%s: not valid JSON", im->name);
 	long nul = nul_escape(data);
 	if (nul >= 0)
-		return nul_fail(im, data, nul);
+		return fail_at_byte(im->err, im->name, data, (size_t)nul, "a string holds \\u0000"
+				    " (a NUL character), which bienban does not store");
 	long long version = run(im,
 		"SELECT CASE WHEN json_type(?1) = 'object' AND json_extract(?1, '$.format') = '"
 		EXPORT_FORMAT "' THEN ifnull(json_extract(?1, '$.version'), 0) ELSE -1 END",
@@ -567,8 +585,8 @@ enum bb_status store_import_json(struct store *s, const char *name,
 		data += 3;
 		len -= 3;
 	}
-	if (!text_is_valid_utf8(data, len) || memchr(data, '\0', len))
-		return bb_fail(err, BB_ERROR, "%s: not UTF-8 text", name);
+	if (check_bytes(name, data, len, err) != BB_OK)
+		return BB_ERROR;
 	/* SQLite wants a NUL-terminated copy for the bindings below. */
 	char *json = strndup(data, len);
 	if (!json)

@@ -247,6 +247,11 @@ static const struct {
 	{ "notice_cp1258.txt", BYTES("Hội nghị lần thứ 5\n\nNg\xe0y 1/2/2023\n"),
 	  "notice_cp1258.txt:3:3: not valid UTF-8 (byte 0xE0); save the notice as UTF-8" },
 	{ "notice_nul.txt", BYTES("Hội nghị lần thứ 5\n\n1. Về \0\n"), "notice_nul.txt:3:7: binary data" },
+	{ "cp1258.json", BYTES("{\"format\": \"bienban\", \"version\": 1,\n \"meetings\": [{\"title\": \""
+			       "H\xf4\xf2i nghi\xf2\"}]}"),
+	  "cp1258.json:2:27: not valid UTF-8; save the file as UTF-8" },
+	{ "binary.json", BYTES("{\"format\": \"bienban\", \0\"version\": 1}"),
+	  "binary.json:1:23: NUL byte" },
 	{ "bad_date.json", BYTES("{\"format\": \"bienban\", \"version\": 1, \"meetings\": [{\"title\": \"Họp\","
 				 " \"resolutions\": [{\"title\": \"R\", \"tasks\": [{\"text\": \"T\","
 				 " \"due_on\": \"2023-13-01\"}]}]}]}"),
