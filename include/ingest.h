@@ -72,12 +72,22 @@ void ingest_notice_free(struct notice *n);
 
 /* ---- CSV (RFC 4180) -------------------------------------------------- */
 
+/* A place in a table as an editor shows it: the line, and the column
+ * counted in characters (not bytes) from 1. */
+struct csv_pos {
+	size_t line;
+	size_t col;
+};
+
 /* Called once per record, header included. fields[i] are NUL-terminated
- * NFC strings owned by the reader (valid until the callback returns);
- * line is the 1-based line on which the record starts. A status other
- * than BB_OK stops the reading and is returned. */
-typedef enum bb_status (*ingest_csv_fn)(void *ctx, size_t line,
-					 char **fields, size_t nfields,
+ * NFC strings owned by the reader (valid until the callback returns).
+ * at[i] is where field i starts (its opening quote, if quoted) and
+ * at[nfields] where the record ends, for messages that point into the
+ * file; at[0].line is the line the record starts on. A status other than
+ * BB_OK stops the reading and is returned. */
+typedef enum bb_status (*ingest_csv_fn)(void *ctx, char **fields,
+					 size_t nfields,
+					 const struct csv_pos *at,
 					 struct bb_error *err);
 
 /* Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes
@@ -109,9 +119,12 @@ struct csv_tasks {
 /* Reads an action-item table. The header names the columns, in any
  * order and case: meeting, resolution, text, owner, due, status (and
  * optionally note); meeting, resolution and text are required. A bad
- * status, an unknown or duplicate column, a missing required column or
- * value, or a ragged row is an error naming the line. Values are trimmed;
- * a cell that starts with apostrophes and then = + - @ tab or CR (the
+ * status or date, an unknown or duplicate column, a missing required
+ * column or value, or a ragged row is an error "NAME:LINE:COLUMN: reason"
+ * pointing at the field (or where a missing one would be); rows whose
+ * fields are all blank are skipped, and a header with no rows below it
+ * gives an empty table. Values are trimmed;
+ * a cell that starts with apostrophes and then = + - @ tab CR or LF (the
  * formula guard `export --format csv` writes) loses one apostrophe. */
 enum bb_status ingest_tasks_csv(const char *name, const char *data,
 				size_t len, struct csv_tasks *out,

@@ -116,12 +116,16 @@ static enum bb_status meeting_page(struct store *s, struct visitor *v,
 /* A spreadsheet runs a cell that starts with = + - @ (or tab, CR) as a
  * formula. Such a cell is written with a leading apostrophe, as is one
  * that already starts with apostrophes before such a character, so the
- * importer can take exactly one apostrophe off and get the value back. */
+ * importer can take exactly one apostrophe off and get the value back.
+ * A line feed is guarded too: the reader turns a CR inside quotes into a
+ * LF (bienban stores LF line ends), so "'\r…" comes back as "'\n…" and
+ * must lose its apostrophe all the same, and a value's own leading line
+ * feed would otherwise be trimmed away on import. */
 static bool needs_formula_guard(const char *s)
 {
 	while (*s == '\'')
 		s++;
-	return *s && strchr("=+-@\t\r", *s);
+	return *s && strchr("=+-@\t\r\n", *s);
 }
 
 static void csv_cell(struct visitor *v, const char *s, bool last)

@@ -84,6 +84,10 @@ static enum bb_status import_table(struct store *s, const char *name,
 	enum bb_status status = ingest_tasks_csv(name, data, len, &t, err);
 	if (status != BB_OK)
 		return status;
+	/* A header alone is an empty table (what `export --format csv` of an
+	 * empty database writes): nothing to do, and no error. */
+	if (t.count == 0)
+		return bb_fail(err, BB_DUPLICATE, "%s: no rows below the header; nothing imported", name);
 	size_t added;
 	status = store_import_tasks(s, &t, name, &added, err);
 	if (status == BB_OK)

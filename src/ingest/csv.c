@@ -6,21 +6,16 @@
 #include "ingest.h"
 #include "internal.h"
 
-/* A position a person can find in an editor: the line, and the column
- * counted in characters (not bytes) from 1. */
-struct pos {
-	size_t line;
-	size_t col;
-};
-
 struct reader {
 	const char *name;
 	const char *s;
 	size_t n;
 	size_t i;		/* next byte */
-	struct pos at;		/* position of byte i */
+	struct csv_pos at;	/* position of byte i */
 	struct text_buf *fields;	/* the current record's raw fields */
 	size_t nfields, cap;
+	struct csv_pos *starts;	/* where each field starts, and the end */
+	size_t starts_cap;
 	size_t inited;		/* fields[0..inited) are initialised */
 	bool quoted_any;	/* the record has a quoted field */
 	struct text_buf norm;	/* NFC of all fields, NUL-separated */
@@ -28,7 +23,7 @@ struct reader {
 	size_t ptrs_cap;
 };
 
-static enum bb_status fail_at(const struct reader *r, struct pos p,
+static enum bb_status fail_at(const struct reader *r, struct csv_pos p,
 			      struct bb_error *err, const char *reason)
 {
 	return bb_fail(err, BB_ERROR, "%s:%zu:%zu: %s", r->name, p.line, p.col, reason);
@@ -47,7 +42,7 @@ static bool ends_line(const char *s, size_t n, size_t i)
  * whole characters and every error has one position. */
 static enum bb_status check_bytes(struct reader *r, struct bb_error *err)
 {
-	struct pos p = { 1, 1 };
+	struct csv_pos p = { 1, 1 };
 	for (size_t i = r->i; i < r->n;) {
 		size_t l = ingest_u8_len((unsigned char)r->s[i]);
 		if (r->s[i] == '\0')
@@ -94,8 +89,17 @@ static void skip_line_end(struct reader *r)
 
 /* ---- fields ---------------------------------------------------------- */
 
+/* Notes that field k (or, for k == nfields, the record's end) is at the
+ * current position. */
+static void mark(struct reader *r, size_t k)
+{
+	r->starts = ingest_grow(r->starts, &r->starts_cap, k + 1, sizeof *r->starts);
+	r->starts[k] = r->at;
+}
+
 static struct text_buf *new_field(struct reader *r)
 {
+	mark(r, r->nfields);
 	r->fields = ingest_grow(r->fields, &r->cap, r->nfields + 1, sizeof *r->fields);
 	struct text_buf *f = &r->fields[r->nfields];
 	if (r->nfields == r->inited) {
@@ -119,7 +123,7 @@ static void add_char(struct reader *r, struct text_buf *f)
 static enum bb_status quoted(struct reader *r, struct text_buf *f,
 			     struct bb_error *err)
 {
-	struct pos open = r->at;
+	struct csv_pos open = r->at;
 	advance(r);
 	for (;;) {
 		if (r->i >= r->n)
@@ -158,8 +162,8 @@ static enum bb_status plain(struct reader *r, struct text_buf *f,
 /* ---- records --------------------------------------------------------- */
 
 /* Hands the record to the callback, its fields in NFC. */
-static enum bb_status emit(struct reader *r, size_t line, ingest_csv_fn fn,
-			   void *ctx, struct bb_error *err)
+static enum bb_status emit(struct reader *r, ingest_csv_fn fn, void *ctx,
+			   struct bb_error *err)
 {
 	text_buf_clear(&r->norm);
 	size_t *offs = ingest_xrealloc(NULL, r->nfields, sizeof *offs);
@@ -173,7 +177,7 @@ static enum bb_status emit(struct reader *r, size_t line, ingest_csv_fn fn,
 	for (size_t k = 0; k < r->nfields; k++)
 		r->ptrs[k] = r->norm.data + offs[k];
 	free(offs);
-	return fn(ctx, line, r->ptrs, r->nfields, err);
+	return fn(ctx, r->ptrs, r->nfields, r->starts, err);
 }
 
 /* A line with nothing on it is no record: a table often ends with one,
@@ -186,7 +190,6 @@ static bool blank_record(const struct reader *r)
 static enum bb_status record(struct reader *r, ingest_csv_fn fn, void *ctx,
 			     struct bb_error *err)
 {
-	size_t line = r->at.line;
 	r->nfields = 0;
 	r->quoted_any = false;
 	for (;;) {
@@ -201,9 +204,10 @@ static enum bb_status record(struct reader *r, ingest_csv_fn fn, void *ctx,
 		}
 		break;
 	}
+	mark(r, r->nfields);
 	if (at_line_end(r))
 		skip_line_end(r);
-	return blank_record(r) ? BB_OK : emit(r, line, fn, ctx, err);
+	return blank_record(r) ? BB_OK : emit(r, fn, ctx, err);
 }
 
 static void reader_free(struct reader *r)
@@ -212,6 +216,7 @@ static void reader_free(struct reader *r)
 		text_buf_free(&r->fields[k]);
 	free(r->fields);
 	free(r->ptrs);
+	free(r->starts);
 	text_buf_free(&r->norm);
 }
 

@@ -35,8 +35,10 @@ size_t ingest_u8_len(unsigned char lead);
  * or NPOS when all is valid. Validity itself is text_is_valid_utf8's. */
 size_t ingest_first_bad_utf8(const char *s, size_t len);
 
-/* 1-based line of byte `off`, counting LF, CRLF and CR as line ends. */
-size_t ingest_line_of(const char *s, size_t len, size_t off);
+/* Line and character column (both from 1) of byte `off`, counting LF,
+ * CRLF and CR as line ends and a leading BOM as nothing: where an editor
+ * shows it. */
+struct csv_pos ingest_pos_of(const char *s, size_t len, size_t off);
 
 /* Appends at most `max` bytes of s to an error-message argument without
  * splitting a character; returns the byte count to print with "%.*s". */

@@ -21,15 +21,18 @@ static enum bb_status check_bytes(const char *name, const char *data,
 	if (len == 0)
 		return bb_fail(err, BB_ERROR, "%s:1: empty file", name);
 	const char *nul = memchr(data, '\0', len);
-	if (nul)
-		return bb_fail(err, BB_ERROR, "%s:%zu: binary data (a NUL byte), not a text notice",
-			       name, ingest_line_of(data, len, (size_t)(nul - data)));
+	if (nul) {
+		struct csv_pos at = ingest_pos_of(data, len, (size_t)(nul - data));
+		return bb_fail(err, BB_ERROR, "%s:%zu:%zu: binary data (a NUL byte), not a text notice",
+			       name, at.line, at.col);
+	}
 	size_t bad = ingest_first_bad_utf8(data, len);
-	if (bad != NPOS)
+	if (bad != NPOS) {
+		struct csv_pos at = ingest_pos_of(data, len, bad);
 		return bb_fail(err, BB_ERROR,
-			       "%s:%zu: not valid UTF-8 (byte 0x%02X); save the notice as UTF-8",
-			       name, ingest_line_of(data, len, bad),
-			       (unsigned)(unsigned char)data[bad]);
+			       "%s:%zu:%zu: not valid UTF-8 (byte 0x%02X); save the notice as UTF-8",
+			       name, at.line, at.col, (unsigned)(unsigned char)data[bad]);
+	}
 	return BB_OK;
 }
 
@@ -84,7 +87,7 @@ static enum bb_status parse(const char *name, struct scan *sc,
 	documents_find(sc, n);
 	meeting_find(sc, secs[0].line, n);
 	if (!n->title) {
-		size_t line = ingest_line_of(sc->s, sc->n, sc->lines[secs[0].line].start);
+		size_t line = ingest_pos_of(sc->s, sc->n, sc->lines[secs[0].line].start).line;
 		free(secs);
 		return bb_fail(err, BB_ERROR,
 			       "%s:%zu: no meeting named before the first section "

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,7 +44,25 @@ struct table {
 	bool header;
 	int map[64];		/* field index → column */
 	size_t nmap;
+	int field_of[C_COUNT];	/* column → field index, -1 when absent */
 };
+
+/* "NAME:LINE:COLUMN: reason", the reader's own shape, for errors in a
+ * record the reader found sound. */
+static enum bb_status fail_at(const struct table *t, struct csv_pos at,
+			      struct bb_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static enum bb_status fail_at(const struct table *t, struct csv_pos at,
+			      struct bb_error *err, const char *fmt, ...)
+{
+	char reason[sizeof err->msg];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof reason, fmt, ap);
+	va_end(ap);
+	return bb_fail(err, BB_ERROR, "%s:%zu:%zu: %s", t->name, at.line, at.col, reason);
+}
 
 /* ---- values ---------------------------------------------------------- */
 
@@ -65,16 +85,17 @@ static const char *trim(const char *s, size_t *len)
 }
 
 /* `bienban export --format csv` writes a cell that a spreadsheet would
- * run as a formula (= + - @ tab CR first, after any apostrophes) with
- * one more apostrophe in front: "'=1+1", "''-x". Exactly that one comes
- * off here, so the value reads back as it was; an apostrophe before
- * anything else ("'quoted") is the value's own and stays. */
+ * run as a formula (= + - @ tab CR first, after any apostrophes; LF too,
+ * which is what a CR inside quotes reads as) with one more apostrophe in
+ * front: "'=1+1", "''-x". Exactly that one comes off here, so the value
+ * reads back as it was; an apostrophe before anything else ("'quoted")
+ * is the value's own and stays. */
 static size_t formula_guard(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n && s[i] == '\'')
 		i++;
-	return i > 0 && i < n && strchr("=+-@\t\r", s[i]) ? 1 : 0;
+	return i > 0 && i < n && strchr("=+-@\t\r\n", s[i]) ? 1 : 0;
 }
 
 static char *value(const char *s)
@@ -118,9 +139,8 @@ static int column_of(const struct text_buf *f)
 }
 
 /* One header field: which column it names, or an error. */
-static enum bb_status header_field(struct table *t, size_t line, size_t i,
-				   const char *field, bool seen[C_COUNT],
-				   struct bb_error *err)
+static enum bb_status header_field(struct table *t, size_t i, const char *field,
+				   struct csv_pos at, struct bb_error *err)
 {
 	struct text_buf f = { 0 };
 	fold_trimmed(&f, field);
@@ -128,37 +148,35 @@ static enum bb_status header_field(struct table *t, size_t line, size_t i,
 	text_buf_free(&f);
 	int shown = ingest_clip(field, strlen(field), 60);
 	if (c < 0)
-		return bb_fail(err, BB_ERROR, "%s:%zu: column %zu \"%.*s\" is unknown"
-			       " (expected meeting, resolution, text, owner, due,"
-			       " status, note)", t->name, line, i + 1, shown, field);
-	if (seen[c])
-		return bb_fail(err, BB_ERROR, "%s:%zu: column %zu \"%.*s\" repeats"
-			       " column \"%s\"", t->name, line, i + 1, shown, field,
-			       columns[c].name);
-	seen[c] = true;
+		return fail_at(t, at, err, "column %zu \"%.*s\" is unknown (expected meeting,"
+			       " resolution, text, owner, due, status, note)", i + 1, shown, field);
+	if (t->field_of[c] >= 0)
+		return fail_at(t, at, err, "column %zu \"%.*s\" repeats column \"%s\"",
+			       i + 1, shown, field, columns[c].name);
+	t->field_of[c] = (int)i;
 	t->map[i] = c;
 	return BB_OK;
 }
 
-static enum bb_status header(struct table *t, size_t line, char **fields,
-			     size_t nfields, struct bb_error *err)
+static enum bb_status header(struct table *t, char **fields, size_t nfields,
+			     const struct csv_pos *at, struct bb_error *err)
 {
-	bool seen[C_COUNT] = { false };
 	t->header = true;
 	t->nmap = nfields;
+	for (int c = 0; c < C_COUNT; c++)
+		t->field_of[c] = -1;
 	if (nfields > sizeof t->map / sizeof t->map[0])
-		return bb_fail(err, BB_ERROR, "%s:%zu: %zu columns; an action-item"
-			       " table has at most %d", t->name, line, nfields, C_COUNT);
+		return fail_at(t, at[sizeof t->map / sizeof t->map[0]], err, "%zu columns; an"
+			       " action-item table has at most %d", nfields, C_COUNT);
 	for (size_t i = 0; i < nfields; i++) {
-		enum bb_status st = header_field(t, line, i, fields[i], seen, err);
+		enum bb_status st = header_field(t, i, fields[i], at[i], err);
 		if (st != BB_OK)
 			return st;
 	}
 	for (int c = C_MEETING; c <= C_TEXT; c++)
-		if (!seen[c])
-			return bb_fail(err, BB_ERROR, "%s:%zu: no column \"%s\" (the header"
-				       " must name meeting, resolution and text)",
-				       t->name, line, columns[c].name);
+		if (t->field_of[c] < 0)
+			return fail_at(t, at[0], err, "no column \"%s\" (the header must name"
+				       " meeting, resolution and text)", columns[c].name);
 	return BB_OK;
 }
 
@@ -189,7 +207,7 @@ static bool looks_numeric_date(const char *s)
 /* A deadline as written; a parseable one also as a date. Loose words
  * ("cuối năm") stay as text, but something shaped like a date that is
  * no date ("2023-02-30") is an error: it is a typo, not a wording. */
-static enum bb_status due(struct table *t, size_t line, struct csv_task *row,
+static enum bb_status due(struct table *t, struct csv_task *row, struct csv_pos at,
 			  struct bb_error *err)
 {
 	if (!row->due_text)
@@ -202,12 +220,12 @@ static enum bb_status due(struct table *t, size_t line, struct csv_task *row,
 		return BB_OK;
 	}
 	if (looks_numeric_date(row->due_text))
-		return bb_fail(err, BB_ERROR, "%s:%zu: due \"%s\" is not a real date",
-			       t->name, line, row->due_text);
+		return fail_at(t, at, err, "due \"%.*s\" is not a real date",
+			       ingest_clip(row->due_text, strlen(row->due_text), 60), row->due_text);
 	return BB_OK;
 }
 
-static enum bb_status status(struct table *t, size_t line, struct csv_task *row,
+static enum bb_status status(struct table *t, struct csv_task *row, struct csv_pos at,
 			     struct bb_error *err)
 {
 	struct text_buf f = { 0 };
@@ -222,8 +240,8 @@ static enum bb_status status(struct table *t, size_t line, struct csv_task *row,
 	}
 	text_buf_free(&f);
 	if (!found)
-		return bb_fail(err, BB_ERROR, "%s:%zu: status \"%.*s\" is unknown (expected open,"
-			       " doing, done or dropped)", t->name, line,
+		return fail_at(t, at, err, "status \"%.*s\" is unknown (expected open, doing,"
+			       " done or dropped)",
 			       ingest_clip(row->status, strlen(row->status), 60), row->status);
 	free(row->status);
 	row->status = ingest_strndup(found, strlen(found));
@@ -262,33 +280,51 @@ static bool all_empty(char **fields, size_t nfields)
 	return true;
 }
 
-static enum bb_status check_row(struct table *t, size_t line,
-				struct csv_task *row, struct bb_error *err)
+/* Where column c's value is in the record (the record's start when the
+ * table has no such column). */
+static struct csv_pos pos_of(const struct table *t, const struct csv_pos *at,
+			     enum column c)
+{
+	return t->field_of[c] >= 0 ? at[t->field_of[c]] : at[0];
+}
+
+static enum bb_status check_row(struct table *t, struct csv_task *row,
+				const struct csv_pos *at, struct bb_error *err)
 {
 	const char *need[] = { row->meeting, row->resolution, row->text };
 	for (int c = C_MEETING; c <= C_TEXT; c++)
 		if (!need[c])
-			return bb_fail(err, BB_ERROR, "%s:%zu: empty \"%s\" (meeting, resolution"
-				       " and text are required)", t->name, line, columns[c].name);
-	enum bb_status st = status(t, line, row, err);
-	return st == BB_OK ? due(t, line, row, err) : st;
+			return fail_at(t, pos_of(t, at, (enum column)c), err, "empty \"%s\""
+				       " (meeting, resolution and text are required)", columns[c].name);
+	enum bb_status st = status(t, row, pos_of(t, at, C_STATUS), err);
+	return st == BB_OK ? due(t, row, pos_of(t, at, C_DUE), err) : st;
 }
 
-static enum bb_status on_record(void *ctx, size_t line, char **fields,
-			  size_t nfields, struct bb_error *err)
+/* A row with too many fields points at the first extra one; a row with
+ * too few, at its end, where the next field was due. */
+static enum bb_status ragged(struct table *t, size_t nfields,
+			     const struct csv_pos *at, struct bb_error *err)
+{
+	struct csv_pos where = nfields > t->nmap ? at[t->nmap] : at[nfields];
+	return fail_at(t, where, err, "%zu fields where the header has %zu", nfields, t->nmap);
+}
+
+static enum bb_status on_record(void *ctx, char **fields, size_t nfields,
+				const struct csv_pos *at, struct bb_error *err)
 {
 	struct table *t = ctx;
 	if (!t->header)
-		return header(t, line, fields, nfields, err);
-	if (nfields != t->nmap)
-		return bb_fail(err, BB_ERROR, "%s:%zu: %zu fields where the header has %zu",
-			       t->name, line, nfields, t->nmap);
+		return header(t, fields, nfields, at, err);
+	/* A row of blanks (",,", or a stray space) is no row, whatever its
+	 * number of fields. */
 	if (all_empty(fields, nfields))
 		return BB_OK;
-	struct csv_task r = { .line = line };
+	if (nfields != t->nmap)
+		return ragged(t, nfields, at, err);
+	struct csv_task r = { .line = at[0].line };
 	for (size_t i = 0; i < nfields; i++)
 		fill(&r, (enum column)t->map[i], fields[i]);
-	enum bb_status st = check_row(t, line, &r, err);
+	enum bb_status st = check_row(t, &r, at, err);
 	if (st != BB_OK) {
 		free_row(&r);
 		return st;
@@ -307,7 +343,7 @@ enum bb_status ingest_tasks_csv(const char *name, const char *data,
 	struct table t = { .name = name && *name ? name : "-", .out = out };
 	enum bb_status st = ingest_csv(t.name, data, len, on_record, &t, err);
 	if (st == BB_OK && !t.header)
-		st = bb_fail(err, BB_ERROR, "%s:1: empty table (no header row)", t.name);
+		st = bb_fail(err, BB_ERROR, "%s:1:1: empty table (no header row)", t.name);
 	if (st != BB_OK)
 		ingest_tasks_csv_free(out);
 	return st;

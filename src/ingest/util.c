@@ -63,16 +63,19 @@ size_t ingest_first_bad_utf8(const char *s, size_t len)
 	return NPOS;
 }
 
-size_t ingest_line_of(const char *s, size_t len, size_t off)
+struct csv_pos ingest_pos_of(const char *s, size_t len, size_t off)
 {
-	size_t line = 1;
-	for (size_t i = 0; i < off && i < len; i++) {
-		if (s[i] == '\n')
-			line++;
-		else if (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'))
-			line++;
+	struct csv_pos p = { 1, 1 };
+	size_t i = len >= 3 && off >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	for (; i < off && i < len; i++) {
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'))) {
+			p.line++;
+			p.col = 1;
+		} else if (s[i] != '\r' && ((unsigned char)s[i] & 0xC0) != 0x80) {
+			p.col++;	/* a character starts here */
+		}
 	}
-	return line;
+	return p;
 }
 
 int ingest_clip(const char *s, size_t len, size_t max)

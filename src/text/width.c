@@ -80,6 +80,11 @@ struct text_fit text_fit(const char *s, size_t len, int max_cells)
 {
 	struct text_fit fit = {0};
 
+	/* A negative limit is no room, as in text_clip: zero-width clusters
+	 * (U+2061 and the like) still fit, so the two agree on what was cut. */
+	if (max_cells < 0)
+		max_cells = 0;
+
 	while (fit.bytes < len) {
 		size_t n = text_grapheme_len(s + fit.bytes, len - fit.bytes);
 		int w = text_width(s + fit.bytes, n);

@@ -189,3 +189,119 @@ Test(export, a_one_row_table)
 	expect_ok(r, "export csv");
 	cr_assert_str_eq(r->out, "meeting,resolution,text,owner,due,status,note\r\nA,B,C,,,open,\r\n");
 }
+
+/* ---- the formula guard, character by character ---------------------------------------- */
+
+/* A value, and the cell `export --format csv` must write for it. */
+static const struct {
+	const char *value;
+	const char *cell;
+} guard_cases[] = {
+	{ "=1+1", "\"'=1+1\"" },
+	{ "+84 giờ", "\"'+84 giờ\"" },
+	{ "-5", "\"'-5\"" },
+	{ "@chú ý", "\"'@chú ý\"" },
+	{ "\t=cmd|' /C calc'!A0", "\"'\t=cmd|' /C calc'!A0\"" },
+	{ "\r=cmd", "\"'\r=cmd\"" },
+	{ "\nxuống dòng", "\"'\nxuống dòng\"" },
+	{ "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+	/* Apostrophes of the value's own before a guarded character: one
+	 * more, which is the one the import takes off. */
+	{ "'=đã có nháy", "\"''=đã có nháy\"" },
+	{ "''+hai nháy", "\"'''+hai nháy\"" },
+	{ "'\tnháy rồi tab", "\"''\tnháy rồi tab\"" },
+	{ "'@", "\"''@\"" },
+	/* Nothing to guard. */
+	{ "'trích dẫn", "'trích dẫn" },
+	{ "'", "'" },
+	{ "ô=1", "ô=1" },
+	{ "a=b, \"c\"", "\"a=b, \"\"c\"\"\"" },
+};
+
+#define NGUARD (sizeof guard_cases / sizeof *guard_cases)
+
+/* s as a JSON string (kept). */
+static char *json_string(const char *s)
+{
+	char *out = fmt("\"");
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			out = fmt("%s\\%c", out, *p);
+		else if (*p < 0x20)
+			out = fmt("%s\\u%04x", out, *p);
+		else
+			out = fmt("%s%c", out, *p);
+	}
+	return fmt("%s\"", out);
+}
+
+/* One meeting, one resolution, a task per case: the value as text,
+ * owner and note. (JSON, because a table would trim the tabs and line
+ * breaks off.) */
+static char *guard_fixture(void)
+{
+	char *tasks = fmt("%s", "");
+	for (size_t i = 0; i < NGUARD; i++) {
+		char *v = json_string(guard_cases[i].value);
+		tasks = fmt("%s%s{\"seq\": %zu, \"text\": %s, \"owner\": %s, \"note\": %s}", tasks,
+			    i ? ", " : "", i + 1, v, v, v);
+	}
+	return write_text("guard.json", fmt("{\"format\": \"bienban\", \"version\": 1, \"meetings\":"
+		" [{\"title\": \"Họp\", \"resolutions\": [{\"seq\": 1, \"title\": \"R\", \"tasks\": [%s]}]}]}",
+		tasks));
+}
+
+Test(export, csv_guards_every_leading_character_and_is_rfc_4180)
+{
+	import_ok(sb.db, guard_fixture());
+	struct run *r = BB_DB(sb.db, "export", "--format", "csv");
+	expect_ok(r, "export csv");
+	/* The whole file, byte for byte: CRLF after every record, a quoted
+	 * cell wherever there is a quote, comma, CR or LF, quotes doubled. */
+	char *want = fmt("meeting,resolution,text,owner,due,status,note\r\n");
+	for (size_t i = 0; i < NGUARD; i++)
+		want = fmt("%sHọp,R,%s,%s,,open,%s\r\n", want, guard_cases[i].cell,
+			   guard_cases[i].cell, guard_cases[i].cell);
+	cr_assert_str_eq(r->out, want);
+}
+
+/* The value as the CSV reader gives it back: a CR inside quotes is a
+ * line break, and bienban keeps line breaks as LF. */
+static char *read_back(const char *value)
+{
+	char *v = fmt("%s", value);
+	for (char *p = v; *p; p++)
+		if (*p == '\r')
+			*p = '\n';
+	return v;
+}
+
+Test(export, csv_guard_comes_off_on_import)
+{
+	import_ok(sb.db, guard_fixture());
+	struct run *r = BB_DB(sb.db, "export", "--format", "csv");
+	expect_ok(r, "export csv");
+	char *copy = sandbox_path("copy.db");
+	import_ok(copy, write_text("guarded.csv", r->out));
+	char *json = export_json(copy);
+	cr_assert_eq(jint(json, "json_array_length(?1, '$.meetings[0].resolutions[0].tasks')"),
+		     (long long)NGUARD);
+	for (size_t i = 0; i < NGUARD; i++) {
+		const char *fields[] = { "text", "owner", "note" };
+		for (size_t f = 0; f < 3; f++) {
+			char *got = jtext(json, "json_extract(?1, '$.meetings[0].resolutions[0].tasks[%zu].%s')",
+					  i, fields[f]);
+			cr_assert(got && !strcmp(got, read_back(guard_cases[i].value)),
+				  "case %zu, %s: [%s] came back as [%s]", i, fields[f],
+				  guard_cases[i].value, got ? got : "null");
+		}
+	}
+	/* And a second round changes nothing more. */
+	struct run *again = BB_DB(copy, "export", "--format", "csv");
+	expect_ok(again, "export the copy");
+	char *third = sandbox_path("third.db");
+	import_ok(third, write_text("again.csv", again->out));
+	struct run *last = BB_DB(third, "export", "--format", "csv");
+	expect_ok(last, "export the third");
+	cr_assert_str_eq(last->out, again->out);
+}

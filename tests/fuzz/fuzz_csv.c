@@ -33,24 +33,35 @@ struct seen {
 	size_t records;
 };
 
-static enum bb_status on_record(void *ctx, size_t line, char **fields,
-				size_t nfields, struct bb_error *err)
+static enum bb_status on_record(void *ctx, char **fields, size_t nfields,
+				const struct csv_pos *at, struct bb_error *err)
 {
 	struct seen *s = ctx;
 	(void)err;
 	CHECK(nfields >= 1);
-	CHECK(line > s->last_line);
-	s->last_line = line;
+	CHECK(at[0].line > s->last_line);
+	s->last_line = at[0].line;
+	/* Fields start in order, each after the one before, the end last. */
+	for (size_t i = 0; i < nfields; i++)
+		CHECK(at[i].col >= 1 && (at[i + 1].line > at[i].line ||
+		      (at[i + 1].line == at[i].line && at[i + 1].col > at[i].col) ||
+		      (i + 1 == nfields && at[i + 1].line == at[i].line &&
+		       at[i + 1].col == at[i].col)));
 	s->records++;
 	for (size_t i = 0; i < nfields; i++)
 		CHECK(text_is_valid_utf8(fields[i], strlen(fields[i])));
 	return BB_OK;
 }
 
+/* "fuzz.csv:LINE:COLUMN: reason", both numbers from 1. */
 static void check_error(const struct bb_error *err)
 {
 	CHECK(strncmp(err->msg, "fuzz.csv:", 9) == 0);
-	CHECK(err->msg[9] >= '1' && err->msg[9] <= '9');
+	char *end;
+	unsigned long line = strtoul(err->msg + 9, &end, 10);
+	CHECK(line >= 1 && *end == ':');
+	unsigned long col = strtoul(end + 1, &end, 10);
+	CHECK(col >= 1 && end[0] == ':' && end[1] == ' ');
 	CHECK(strchr(err->msg, '\n') == NULL);
 }
 

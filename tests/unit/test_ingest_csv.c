@@ -14,25 +14,28 @@
 struct records {
 	size_t count;
 	size_t lines[16];
+	struct csv_pos at[16][9];	/* where each field starts, and the end */
 	size_t nfields[16];
 	char fields[16][8][64];
 	size_t stop_after;	/* return BB_ERROR after this many; 0: never */
 };
 
-static enum bb_status record(void *ctx, size_t line, char **fields,
-			     size_t nfields, struct bb_error *err)
+static enum bb_status record(void *ctx, char **fields, size_t nfields,
+			     const struct csv_pos *at, struct bb_error *err)
 {
 	struct records *r = ctx;
 	cr_assert_lt(r->count, 16);
-	r->lines[r->count] = line;
+	r->lines[r->count] = at[0].line;
 	r->nfields[r->count] = nfields;
 	for (size_t i = 0; i < nfields && i < 8; i++) {
 		cr_assert_lt(strlen(fields[i]), 64);
 		strcpy(r->fields[r->count][i], fields[i]);
 	}
+	for (size_t i = 0; i <= nfields && i < 9; i++)
+		r->at[r->count][i] = at[i];
 	r->count++;
 	if (r->stop_after && r->count == r->stop_after)
-		return bb_fail(err, BB_ERROR, "stopped at line %zu", line);
+		return bb_fail(err, BB_ERROR, "stopped at line %zu", at[0].line);
 	return BB_OK;
 }
 
@@ -104,6 +107,22 @@ Test(csv, bom_empty_fields_and_blank_lines)
 	READ("\"\"\n", &r);
 	cr_assert_eq(r.count, 1);
 	assert_record(&r, 0, 1, 1, (const char *[]){ "" });
+}
+
+Test(csv, fields_know_where_they_start)
+{
+	struct records r;
+	/* Columns count characters: "ă" is one. The record's end is after
+	 * its last character; a quoted field starts at its quote. */
+	READ("ăă,b\n\"x\ny\",z\n", &r);
+	const struct csv_pos want0[] = { { 1, 1 }, { 1, 4 }, { 1, 5 } };
+	const struct csv_pos want1[] = { { 2, 1 }, { 3, 4 }, { 3, 5 } };
+	for (size_t i = 0; i < 3; i++) {
+		cr_assert(r.at[0][i].line == want0[i].line && r.at[0][i].col == want0[i].col,
+			  "record 0, %zu: %zu:%zu", i, r.at[0][i].line, r.at[0][i].col);
+		cr_assert(r.at[1][i].line == want1[i].line && r.at[1][i].col == want1[i].col,
+			  "record 1, %zu: %zu:%zu", i, r.at[1][i].line, r.at[1][i].col);
+	}
 }
 
 Test(csv, fields_come_in_nfc)
@@ -254,26 +273,28 @@ static void assert_tasks_error(const char *data, size_t len, const char *msg)
 
 Test(tasks_csv_errors, header)
 {
-	TASKS_ERROR("meeting,resolution,owner\n", "x.csv:1: no column \"text\"");
-	TASKS_ERROR("meeting,resolution,text,colour\n", "x.csv:1: column 4 \"colour\" is unknown");
-	TASKS_ERROR("meeting,Text,resolution, TEXT\n", "x.csv:1: column 4 \" TEXT\" repeats column \"text\"");
-	TASKS_ERROR("nội dung,nhiệm vụ,meeting,resolution\n", "x.csv:1: column 2 \"nhiệm vụ\" repeats column \"text\"");
-	assert_tasks_error("", 0, "x.csv:1: empty table (no header row)");
-	TASKS_ERROR("\n\n", "x.csv:1: empty table");
+	TASKS_ERROR("meeting,resolution,owner\n", "x.csv:1:1: no column \"text\"");
+	TASKS_ERROR("meeting,resolution,text,colour\n", "x.csv:1:25: column 4 \"colour\" is unknown");
+	TASKS_ERROR("meeting,Text,resolution, TEXT\n", "x.csv:1:25: column 4 \" TEXT\" repeats column \"text\"");
+	TASKS_ERROR("nội dung,nhiệm vụ,meeting,resolution\n", "x.csv:1:10: column 2 \"nhiệm vụ\" repeats column \"text\"");
+	assert_tasks_error("", 0, "x.csv:1:1: empty table (no header row)");
+	TASKS_ERROR("\n\n", "x.csv:1:1: empty table");
 }
 
 Test(tasks_csv_errors, rows)
 {
-	TASKS_ERROR("meeting,resolution,text\na,b,c\nd,e\n", "x.csv:3: 2 fields where the header has 3");
-	TASKS_ERROR("meeting,resolution,text\na,b,c,d\n", "x.csv:2: 4 fields where the header has 3");
-	TASKS_ERROR("meeting,resolution,text\na,b,  \n", "x.csv:2: empty \"text\"");
-	TASKS_ERROR("meeting,resolution,text\n,b,c\n", "x.csv:2: empty \"meeting\"");
+	/* Too few: where the missing field was due; too many: the first
+	 * extra one. */
+	TASKS_ERROR("meeting,resolution,text\na,b,c\nd,e\n", "x.csv:3:4: 2 fields where the header has 3");
+	TASKS_ERROR("meeting,resolution,text\na,b,c,dd\n", "x.csv:2:7: 4 fields where the header has 3");
+	TASKS_ERROR("meeting,resolution,text\na,b,  \n", "x.csv:2:5: empty \"text\"");
+	TASKS_ERROR("meeting,resolution,text\n,b,c\n", "x.csv:2:1: empty \"meeting\"");
 	TASKS_ERROR("meeting,resolution,text,status\na,b,c,finished\n",
-		    "x.csv:2: status \"finished\" is unknown");
+		    "x.csv:2:7: status \"finished\" is unknown");
 	TASKS_ERROR("meeting,resolution,text,due\na,b,c,2023-02-30\n",
-		    "x.csv:2: due \"2023-02-30\" is not a real date");
-	TASKS_ERROR("meeting,resolution,text,due\na,b,c,31/4/2023\n",
-		    "x.csv:2: due \"31/4/2023\" is not a real date");
+		    "x.csv:2:7: due \"2023-02-30\" is not a real date");
+	TASKS_ERROR("meeting,resolution,text,due\nđ,ă,\"c\nd\",31/4/2023\n",
+		    "x.csv:3:4: due \"31/4/2023\" is not a real date");
 }
 
 Test(tasks_csv_errors, reader_errors_pass_through)
@@ -284,11 +305,23 @@ Test(tasks_csv_errors, reader_errors_pass_through)
 
 Test(tasks_csv, blank_rows_are_skipped)
 {
-	static const char data[] = "meeting,resolution,text\n,,\na,b,c\n\n";
+	/* However many fields: ",,", a stray space, a quoted blank. */
+	static const char data[] = "meeting,resolution,text\n,,\n \na,b,c\n\n\"\", \n";
 	struct csv_tasks t;
 	struct bb_error err = { .msg = "" };
 	cr_assert_eq(ingest_tasks_csv("x.csv", data, sizeof data - 1, &t, &err), BB_OK, "%s", err.msg);
 	cr_assert_eq(t.count, 1);
-	cr_assert_eq(t.rows[0].line, 3);
+	cr_assert_eq(t.rows[0].line, 4);
+	ingest_tasks_csv_free(&t);
+}
+
+Test(tasks_csv, a_header_alone_is_an_empty_table)
+{
+	static const char data[] = "meeting,resolution,text\r\n";
+	struct csv_tasks t;
+	struct bb_error err = { .msg = "" };
+	cr_assert_eq(ingest_tasks_csv("x.csv", data, sizeof data - 1, &t, &err), BB_OK, "%s", err.msg);
+	cr_assert_eq(t.count, 0);
+	cr_assert_null(t.rows);
 	ingest_tasks_csv_free(&t);
 }

@@ -710,13 +710,15 @@ static void assert_refused(const char *data, size_t len, const char *prefix)
 
 #define REFUSE(lit, prefix) assert_refused(lit, sizeof lit - 1, prefix)
 
-Test(notice_errors, not_utf8_names_the_line_of_the_first_bad_byte)
+Test(notice_errors, not_utf8_names_the_line_and_column_of_the_first_bad_byte)
 {
-	REFUSE("Hội nghị lần thứ 1\n\n1. Đối với \xff việc\n", "bad.txt:3: not valid UTF-8");
-	REFUSE("a\r\nb\r\nc\xc3(\r\n", "bad.txt:3: not valid UTF-8");
-	REFUSE("a\rb\rc\rd\xe1\xba", "bad.txt:4: not valid UTF-8");	/* cut short */
-	REFUSE("\xc0\xaf overlong", "bad.txt:1: not valid UTF-8");
-	REFUSE("x\n\xed\xa0\x80 surrogate", "bad.txt:2: not valid UTF-8");
+	/* Columns count characters ("Đ" is one), after a BOM. */
+	REFUSE("Hội nghị lần thứ 1\n\n1. Đối với \xff việc\n", "bad.txt:3:12: not valid UTF-8");
+	REFUSE("a\r\nb\r\nc\xc3(\r\n", "bad.txt:3:2: not valid UTF-8");
+	REFUSE("a\rb\rc\rd\xe1\xba", "bad.txt:4:2: not valid UTF-8");	/* cut short */
+	REFUSE("\xc0\xaf overlong", "bad.txt:1:1: not valid UTF-8");
+	REFUSE("x\n\xed\xa0\x80 surrogate", "bad.txt:2:1: not valid UTF-8");
+	REFUSE("\xEF\xBB\xBF" "ab\xe0", "bad.txt:1:3: not valid UTF-8 (byte 0xE0)");
 }
 
 Test(notice_errors, empty)
@@ -728,8 +730,8 @@ Test(notice_errors, empty)
 
 Test(notice_errors, binary)
 {
-	REFUSE("Hội nghị\n\n1. a\x00 b\n", "bad.txt:3: binary data");
-	REFUSE("\x89PNG\r\n\x1a\n\x00\x00", "bad.txt:3: binary data");
+	REFUSE("Hội nghị\n\n1. a\x00 b\n", "bad.txt:3:5: binary data");
+	REFUSE("\x89PNG\r\n\x1a\n\x00\x00", "bad.txt:3:1: binary data");
 }
 
 Test(notice_errors, no_recognizable_structure)

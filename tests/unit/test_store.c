@@ -640,8 +640,22 @@ Test(store, json_import_refuses_bad_input_and_writes_nothing)
 	struct store *s = open_new();
 	struct bb_error err;
 	size_t m;
+#define EXPORT_OF(meetings) "{\"format\": \"bienban\", \"version\": 1, \"meetings\": [" meetings "]}"
+#define TASK(fields) EXPORT_OF("{\"title\": \"M\", \"resolutions\": [{\"title\": \"R\", \"tasks\": [" fields "]}]}")
 	const char *bad[] = { "{", "[]", "{\"format\": \"other\"}", "{\"format\": \"bienban\", \"version\": 9}",
-			      "{\"format\": \"bienban\", \"version\": 1, \"meetings\": [{\"title\": null}]}" };
+			      EXPORT_OF("{\"title\": null}"), EXPORT_OF("{\"id\": 1}"), EXPORT_OF("7"),
+			      EXPORT_OF("{\"title\": \"M\", \"held_on\": \"2023-02-30\"}"),
+			      EXPORT_OF("{\"title\": \"M\\u0000cut\"}"),
+			      EXPORT_OF("{\"title\": \"\\ud800\"}"),
+			      EXPORT_OF("{\"id\": 2305843009213693952, \"title\": \"M\"}"),
+			      EXPORT_OF("{\"title\": \"M\", \"resolutions\": {\"title\": \"R\"}}"),
+			      EXPORT_OF("{\"title\": \"M\", \"resolutions\": [{\"title\": \"R\", \"seq\": 1.5}]}"),
+			      EXPORT_OF("{\"title\": \"M\", \"resolutions\": [{\"title\": \"R\", \"documents\": [7]}]}"),
+			      TASK("{\"text\": \"a\", \"status\": \"finished\"}"),
+			      TASK("{\"text\": \"a\", \"span_start\": -1}"),
+			      TASK("{\"text\": \" \"}"),
+			      TASK("{\"id\": 5, \"text\": \"a\"}, {\"id\": 5, \"text\": \"b\"}"),
+			      "{\"format\": \"bienban\", \"version\": 1, \"history\": [{\"item_id\": 1}]}" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		cr_assert(eq(int, store_import_json(s, "bad.json", bad[i], strlen(bad[i]), &m, &err), BB_ERROR), "%s", bad[i]);
 		cr_assert(strstr(err.msg, "bad.json") != NULL, "%s", err.msg);
@@ -650,6 +664,38 @@ Test(store, json_import_refuses_bad_input_and_writes_nothing)
 	struct store_counts c;
 	store_counts(s, &c, &err);
 	cr_assert(eq(i64, c.meetings, 0));
+	cr_assert(eq(i64, c.documents, 0));
+	store_close(s);
+}
+
+Test(store, json_import_takes_a_bom_and_tasks_without_ids)
+{
+	/* A task without an id once took a made-up one in the id map, which
+	 * the next task's real id then collided with. */
+	struct store *s = open_new();
+	struct bb_error err;
+	size_t m;
+	const char *json = "\xEF\xBB\xBF{\"format\": \"bienban\", \"version\": 1,"
+		" \"meetings\": [{\"title\": \"M\", \"resolutions\": [{\"title\": \"R\", \"tasks\": ["
+		"  {\"text\": \"no id\"}, {\"id\": 1, \"text\": \"one\"}, {\"text\": \"again no id\"}]}]}],"
+		" \"history\": [{\"item_id\": 1, \"time\": \"t\", \"user\": \"u\", \"field\": \"note\","
+		"  \"old\": null, \"new\": \"x\"}]}";
+	cr_assert(eq(int, store_import_json(s, "ok.json", json, strlen(json), &m, &err), BB_OK), "%s", err.msg);
+	cr_assert(eq(sz, m, 1));
+	struct store_task *t;
+	cr_assert(eq(int, store_task_get(s, 2, &t, &err), BB_OK), "%s", err.msg);
+	cr_assert(eq(str, t->text, "one"));
+	store_task_free(t);
+	sqlite3 *db;
+	cr_assert(eq(int, sqlite3_open(db_path, &db), SQLITE_OK));
+	sqlite3_stmt *st;
+	cr_assert(eq(int, sqlite3_prepare_v2(db, "SELECT a.text FROM action_item_history h"
+					     " JOIN action_item a ON a.id = h.item_id", -1, &st, NULL), SQLITE_OK));
+	cr_assert(eq(int, sqlite3_step(st), SQLITE_ROW));
+	cr_assert(eq(str, (char *)sqlite3_column_text(st, 0), "one"), "the history follows item 1");
+	cr_assert(eq(int, sqlite3_step(st), SQLITE_DONE));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
 	store_close(s);
 }
 

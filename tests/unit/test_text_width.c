@@ -156,6 +156,11 @@ Test(text_width, fit_stops_before_what_does_not_fit)
 		{FLAG_VN "x", 2, FLAG_VN, 2, true},
 		{"", 0, "", 0, false},
 		{"abc", -5, "", 0, true},
+		/* Zero-width characters fit in no room, a negative one too
+		 * (found by fuzz_text: text_fit and text_clip disagreed). */
+		{"\u2061", 0, "\u2061", 0, false},
+		{"\u2061", -2, "\u2061", 0, false},
+		{"\u2061x", -2, "\u2061", 0, true},
 	};
 
 	check_fit(cases, N_ELEMS(cases), text_fit);
@@ -177,6 +182,7 @@ Test(text_width, clip_leaves_a_cell_for_the_ellipsis)
 		{"ab", 2, "ab", 2, false},
 		{FAMILY "x", 1, "", 1, true},
 		{"x" FAMILY, 3, "x", 2, true},
+		{"\u2061", -2, "\u2061", 0, false},
 	};
 
 	check_fit(cases, N_ELEMS(cases), text_clip);
