@@ -132,7 +132,7 @@ Test(escapes, prompts_and_messages_are_inert)
 	/* Narrower than the owner: the prompt shows its end, where one
 	 * types, every placeholder one cell. */
 	cr_assert(harness_resize(h, 24, 80));
-	cr_assert(harness_wait_text(h, "[Action items 1/12]", 0));
+	cr_assert(harness_wait_text(h, "[Action items 1/12 · ", 0));
 	cr_assert(harness_key(h, "o"));
 	cr_assert(harness_wait_text_at(h, 23, "Owner: ", 0));
 	cr_assert(harness_wait_text_at(h, 23, "desrever\xef\xbf\xbd" "end", 0));
