@@ -65,6 +65,13 @@ enum text_sanitize_flags {
 void text_sanitize(struct text_buf *out, const char *s, size_t len,
 		   enum text_sanitize_flags flags);
 
+/* True for a character a terminal may obey or that hides or reorders
+ * text: C0 controls, DEL, C1 controls, bidi controls (U+061C, U+200E/F,
+ * U+202A–U+202E, U+2066–U+2069), line and paragraph separators and
+ * invisible format characters (U+200B–U+200D, U+2060–U+2065, U+FEFF).
+ * Machine-readable output writes these as escapes rather than raw. */
+bool text_needs_escape(unsigned codepoint);
+
 /* NFC of valid UTF-8, appended to out. ASCII and text that is already in
  * NFC are copied without calling the normalizer. Returns false (and
  * appends nothing) when s is not valid UTF-8. */

@@ -255,103 +255,6 @@ static void md_task(struct visitor *v, const struct store_meeting *m,
 	fprintf(v->f, "status: %s\n", t->status ? t->status : "open");
 }
 
-/* ---- JSON: the store writes it; this keeps it inert on a terminal -------------- */
-
-/* SQLite's JSON escapes C0 controls but writes DEL, C1 controls, bidi and
- * zero-width characters as they are, and passes on bytes that are not
- * UTF-8: a terminal would obey them (0x9b and U+009B start a CSI on
- * xterm). Escaped as \uXXXX they mean the same to a JSON reader, so the
- * export goes through this filter always, not only to a terminal, and
- * reads back exactly. They only occur inside strings: the structure
- * around them is ASCII. */
-struct json_guard {
-	FILE *out;
-	uint8_t held[4];	/* a character split across two writes */
-	size_t nheld;
-};
-
-/* Writes p[0..n) with what needs it escaped; returns how many bytes at
- * the end begin a character that is not complete yet (not written).
- * `final`: there is no more, so an incomplete character is invalid. */
-static size_t guard_run(FILE *out, const uint8_t *p, size_t n, bool final)
-{
-	size_t i = 0;
-	while (i < n) {
-		size_t j = i;
-		while (j < n && p[j] < 0x7f)
-			j++;
-		fwrite(p + i, 1, j - i, out);
-		if ((i = j) == n)
-			break;
-		ucs4_t c;
-		int k = u8_mbtoucr(&c, p + i, n - i);
-		if (k == -2 && !final)
-			return n - i;
-		if (k < 0) {
-			fputs("\\ufffd", out);
-			i++;
-		} else {
-			if (cli_needs_escape(c))
-				fprintf(out, "\\u%04x", (unsigned)c);
-			else
-				fwrite(p + i, 1, (size_t)k, out);
-			i += (size_t)k;
-		}
-	}
-	return 0;
-}
-
-static ssize_t guard_write(void *cookie, const char *buf, size_t size)
-{
-	struct json_guard *g = cookie;
-	const uint8_t *p = (const uint8_t *)buf;
-	size_t used = 0;
-	/* Finish a held character a byte at a time: it needs at most 3. */
-	while (g->nheld && used < size) {
-		g->held[g->nheld++] = p[used++];
-		size_t left = guard_run(g->out, g->held, g->nheld, false);
-		memmove(g->held, g->held + g->nheld - left, left);
-		g->nheld = left;
-	}
-	size_t left = guard_run(g->out, p + used, size - used, false);
-	memcpy(g->held, p + size - left, left);
-	g->nheld = left;
-	return ferror(g->out) ? -1 : (ssize_t)size;
-}
-
-static int guard_close(void *cookie)
-{
-	struct json_guard *g = cookie;
-	guard_run(g->out, g->held, g->nheld, true);
-	int failed = ferror(g->out);
-	free(g);
-	return failed ? EOF : 0;
-}
-
-/* A stream that writes to out through the filter; fclose it before
- * flushing out. */
-static FILE *json_guard_open(FILE *out)
-{
-	struct json_guard *g = calloc(1, sizeof *g);
-	if (!g)
-		abort();
-	g->out = out;
-	FILE *f = fopencookie(g, "w", (cookie_io_functions_t){ .write = guard_write,
-							      .close = guard_close });
-	if (!f)
-		abort();
-	return f;
-}
-
-static enum bb_status export_json(struct store *s, struct bb_error *err)
-{
-	FILE *f = json_guard_open(stdout);
-	enum bb_status status = store_export_json(s, f, err);
-	if (fclose(f) != 0 && status == BB_OK)
-		status = bb_fail(err, BB_ERROR, "writing the export failed");
-	return status;
-}
-
 /* ---- the command ---------------------------------------------------------------- */
 
 static int export_usage(void)
@@ -386,7 +289,7 @@ int cli_export(const struct cli_env *env, int argc, char **argv)
 	}
 	enum bb_status status;
 	if (!strcmp(format, "json")) {
-		status = export_json(s, &err);
+		status = store_export_json(s, stdout, &err);
 	} else {
 		struct visitor v = { .f = stdout, .inert = isatty(STDOUT_FILENO) };
 		if (!strcmp(format, "csv")) {

@@ -79,9 +79,6 @@ void cli_out_row(struct cli_out *o, const char *const *values);
  * why. */
 void cli_out_end(struct cli_out *o, bool complete);
 
-/* Characters that must not reach a terminal even inside a JSON or TSV
- * value: C0, DEL, C1, bidi controls and invisible format characters. */
-bool cli_needs_escape(ucs4_t c);
 
 /* Appends s as a JSON string literal; every control character and every
  * C1, bidi and zero-width format character is escaped, so the output is

@@ -35,13 +35,6 @@ void cli_display(struct text_buf *out, const char *s, bool ascii)
 	text_buf_free(&clean);
 }
 
-bool cli_needs_escape(ucs4_t c)
-{
-	return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c ||
-	       (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
-	       (c >= 0x2060 && c <= 0x2069) || c == 0xfeff;
-}
-
 /* u8_mbtouc reports a bad sequence as U+FFFD: tell it from a real one. */
 static bool is_invalid(ucs4_t c, const uint8_t *p, int n)
 {
@@ -67,7 +60,7 @@ void cli_json_string(struct text_buf *out, const char *s)
 			text_buf_addz(out, "\\n");
 		else if (c == '\t')
 			text_buf_addz(out, "\\t");
-		else if (cli_needs_escape(c))
+		else if (text_needs_escape(c))
 			text_buf_printf(out, "\\u%04x", (unsigned)c);
 		else
 			text_buf_add(out, (const char *)p, (size_t)n);
@@ -96,7 +89,7 @@ static void tsv_field(struct text_buf *out, const char *s)
 			text_buf_addz(out, "\\r");
 		else if (is_invalid(c, p, n))
 			text_buf_printf(out, "\\x%02x", p[0]);
-		else if (cli_needs_escape(c))
+		else if (text_needs_escape(c))
 			text_buf_printf(out, c < 0x100 ? "\\x%02x" : "\\u%04x", (unsigned)c);
 		else
 			text_buf_add(out, (const char *)p, (size_t)n);

@@ -50,25 +50,18 @@ static const char export_history_sql[] =
 	" 'field', field, 'old', old, 'new', new)"
 	" FROM action_item_history ORDER BY id";
 
-/* Whether a terminal would act on code point c, though SQLite's JSON
- * writes it as it is: DEL, the C1 controls (U+009B is CSI), the line and
- * paragraph separators, and the bidi embeddings, overrides and isolates. */
-static bool is_inert_escape(ucs4_t c)
-{
-	return c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029 ||
-	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
-
-/* Writes JSON text with those characters as \u escapes: the same JSON
- * to a reader, inert on a terminal. They can only be inside strings, as
- * everything else in JSON is ASCII. */
+/* SQLite's JSON escapes C0 controls only: the rest of what a terminal
+ * would obey (text_needs_escape), and bytes that are not UTF-8, are
+ * written as \u escapes — the same JSON to a reader, inert on a
+ * terminal. Outside strings JSON is ASCII, so only strings change. */
 static void put_json(FILE *f, const char *json)
 {
 	const uint8_t *p = (const uint8_t *)json, *end = p + strlen(json);
 	while (p < end) {
 		ucs4_t c;
 		int n = u8_mbtouc(&c, p, (size_t)(end - p));
-		if (is_inert_escape(c))
+		bool invalid = c == 0xfffd && !(n == 3 && !memcmp(p, "\xef\xbf\xbd", 3));
+		if (invalid || text_needs_escape(c))
 			fprintf(f, "\\u%04x", (unsigned)c);
 		else
 			fwrite(p, 1, (size_t)n, f);

@@ -176,3 +176,11 @@ bool text_nfc(struct text_buf *out, const char *s, size_t len)
 	free(nfc);
 	return true;
 }
+
+bool text_needs_escape(unsigned c)
+{
+	return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c ||
+	       (c >= 0x200b && c <= 0x200f) || c == 0x2028 || c == 0x2029 ||
+	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) ||
+	       c == 0xfeff;
+}
