@@ -292,6 +292,17 @@ enum bb_status store_task_set(struct store *s, long long id,
 			      const char *user, long long *history_id,
 			      struct bb_error *err);
 
+/* The same edit (status, owner or note; not due) of many items at once,
+ * in two statements of one transaction, each change in the history as
+ * store_task_set records it: for selections, and bulk loading, where a
+ * statement per item is what costs (FTS5 writes out its pending terms at
+ * the end of each). Items that already have the value are left alone.
+ * *changed (may be NULL) counts the items changed. */
+enum bb_status store_task_set_many(struct store *s, const long long *ids, size_t n,
+				   enum store_field field, const char *value,
+				   const char *user, size_t *changed,
+				   struct bb_error *err);
+
 /* Undoes one edit: sets the field named by history row `history_id` back
  * to its old value, itself recorded as history. Refused when the field
  * was changed again since (by anyone). *task_id names the item. */
@@ -300,6 +311,17 @@ enum bb_status store_task_undo(struct store *s, long long history_id,
 			       struct bb_error *err);
 
 /* ---- import and export -------------------------------------------------------- */
+
+/* Bulk loading (the benchmark generator; very large imports). While on,
+ * every import and edit joins one open transaction, and nothing is
+ * synced to disk (PRAGMA synchronous = OFF); the page cache is 128 MB.
+ * All or nothing: a write that fails undoes everything since the bulk
+ * began and ends it (turning it off then says so). A crashed program
+ * loses the bulk; a lost power supply may damage the file — it is for
+ * data that can be made again. Turning it off commits and restores the
+ * settings; off and on again now and then bounds the write-ahead log.
+ * Other transactions (export) must wait until it is off. */
+enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err);
 
 /* Writes a parsed notice in one transaction. BB_DUPLICATE (and nothing
  * written) when the same source text is already stored. */

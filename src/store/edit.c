@@ -32,7 +32,7 @@ static char *current_value(struct store *s, long long id, enum store_field f,
 	};
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT %s FROM action_item WHERE id = ?1", columns[f]);
-	sqlite3_stmt *st = store_prepare(s, sql, err);
+	sqlite3_stmt *st = store_prepare_cached(s, sql, err);
 	*status = BB_ERROR;
 	if (!st)
 		return NULL;
@@ -47,7 +47,7 @@ static char *current_value(struct store *s, long long id, enum store_field f,
 	} else {
 		*status = store_sql_fail(s, err, "reading an action item");
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return v;
 }
 
@@ -66,7 +66,7 @@ static enum bb_status write_field(struct store *s, long long id,
 	if (f == STORE_FIELD_DUE) {
 		snprintf(sql, sizeof sql, "UPDATE action_item SET due_on = ?2, due_text = ?3,"
 			 " updated_at = %s WHERE id = ?1", now);
-		if (!(st = store_prepare(s, sql, err)))
+		if (!(st = store_prepare_cached(s, sql, err)))
 			return BB_ERROR;
 		struct text_date d;
 		char iso[11];
@@ -78,14 +78,14 @@ static enum bb_status write_field(struct store *s, long long id,
 	} else {
 		snprintf(sql, sizeof sql, "UPDATE action_item SET %s = ?2, updated_at = %s"
 			 " WHERE id = ?1", field_names[f], now);
-		if (!(st = store_prepare(s, sql, err)))
+		if (!(st = store_prepare_cached(s, sql, err)))
 			return BB_ERROR;
 		store_bind_text(st, 2, v);
 	}
 	sqlite3_bind_int64(st, 1, id);
 	enum bb_status status = sqlite3_step(st) == SQLITE_DONE ? BB_OK
 		: store_sql_fail(s, err, "saving the change");
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return status;
 }
 
@@ -94,7 +94,7 @@ static enum bb_status write_history(struct store *s, long long id,
 				    const char *old, const char *new,
 				    long long *history_id, struct bb_error *err)
 {
-	sqlite3_stmt *st = store_prepare(s,
+	sqlite3_stmt *st = store_prepare_cached(s,
 		"INSERT INTO action_item_history(item_id, time, user, field, old, new)"
 		" VALUES (?1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?2, ?3, ?4, ?5)", err);
 	if (!st)
@@ -106,7 +106,7 @@ static enum bb_status write_history(struct store *s, long long id,
 	store_bind_text(st, 5, new);
 	enum bb_status status = sqlite3_step(st) == SQLITE_DONE ? BB_OK
 		: store_sql_fail(s, err, "recording history");
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (status == BB_OK && history_id)
 		*history_id = sqlite3_last_insert_rowid(s->db);
 	return status;
@@ -175,6 +175,75 @@ enum bb_status store_task_set(struct store *s, long long id,
 		if (status != BB_OK)
 			store_rollback(s);
 	}
+	free(v);
+	return status;
+}
+
+/* The column a field of a bulk edit writes (not due, whose text is
+ * parsed). */
+static const char *bulk_column(enum store_field f)
+{
+	return f == STORE_FIELD_STATUS ? "status" : f == STORE_FIELD_OWNER ? "owner"
+		: f == STORE_FIELD_NOTE ? "note" : NULL;
+}
+
+/* History first (it reads the old values), then the change. */
+static enum bb_status apply_many(struct store *s, const char *ids_json, enum store_field f,
+				 const char *v, const char *user, size_t *changed,
+				 struct bb_error *err)
+{
+	const char *col = bulk_column(f);
+	char history[512], update[512];
+	snprintf(history, sizeof history,
+		 "INSERT INTO action_item_history(item_id, time, user, field, old, new)"
+		 " SELECT id, strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), ?2, ?3, %s, ?4 FROM action_item"
+		 " WHERE id IN (SELECT value FROM json_each(?1)) AND %s IS NOT ?4", col, col);
+	snprintf(update, sizeof update,
+		 "UPDATE action_item SET %s = ?4, updated_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')"
+		 " WHERE id IN (SELECT value FROM json_each(?1)) AND %s IS NOT ?4", col, col);
+	const char *sql[] = { history, update };
+	enum bb_status status = BB_OK;
+	for (size_t i = 0; i < 2 && status == BB_OK; i++) {
+		sqlite3_stmt *st = store_prepare_cached(s, sql[i], err);
+		if (!st)
+			return BB_ERROR;
+		store_bind_text(st, 1, ids_json);
+		store_bind_text(st, 2, user && *user ? user : "unknown");
+		store_bind_text(st, 3, field_names[f]);
+		store_bind_text(st, 4, v);
+		status = sqlite3_step(st) == SQLITE_DONE ? BB_OK : store_sql_fail(s, err, "saving the change");
+		store_release(s, st);
+	}
+	if (status == BB_OK && changed)
+		*changed = (size_t)sqlite3_changes(s->db);
+	return status;
+}
+
+enum bb_status store_task_set_many(struct store *s, const long long *ids, size_t n,
+				   enum store_field field, const char *value,
+				   const char *user, size_t *changed,
+				   struct bb_error *err)
+{
+	if (changed)
+		*changed = 0;
+	if (!bulk_column(field))
+		return bb_fail(err, BB_USAGE, "due dates are set one item at a time");
+	char *v;
+	enum bb_status status = clean_value(field, value, &v, err);
+	if (status != BB_OK)
+		return status;
+	struct text_buf json = {0};
+	text_buf_addc(&json, '[');
+	for (size_t i = 0; i < n; i++)
+		text_buf_printf(&json, "%s%lld", i ? "," : "", ids[i]);
+	text_buf_addc(&json, ']');
+	if ((status = store_begin(s, err)) == BB_OK) {
+		status = apply_many(s, json.data, field, v, user, changed, err);
+		status = status == BB_OK ? store_commit(s, err) : status;
+		if (status != BB_OK)
+			store_rollback(s);
+	}
+	text_buf_free(&json);
 	free(v);
 	return status;
 }

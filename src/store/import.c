@@ -22,13 +22,13 @@ static long long insert_row(struct store *s, sqlite3_stmt *st,
 
 static long long existing_meeting(struct store *s, const char *hash)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM meeting WHERE source_hash = ?1", NULL);
+	sqlite3_stmt *st = store_prepare_cached(s, "SELECT id FROM meeting WHERE source_hash = ?1", NULL);
 	long long id = 0;
 	if (st) {
 		store_bind_text(st, 1, hash);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			id = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		store_release(s, st);
 	}
 	return id;
 }
@@ -38,7 +38,7 @@ static long long existing_meeting(struct store *s, const char *hash)
 static long long put_document(struct store *s, const struct notice_document *d,
 			      struct bb_error *err, enum bb_status *status)
 {
-	sqlite3_stmt *st = store_prepare(s,
+	sqlite3_stmt *st = store_prepare_cached(s,
 		"INSERT INTO document(code, kind, issued_on, issuer, title)"
 		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET"
 		"  kind = ifnull(document.kind, excluded.kind),"
@@ -57,84 +57,185 @@ static long long put_document(struct store *s, const struct notice_document *d,
 	long long id = 0;
 	*status = store_step_id(st, &id) == SQLITE_DONE && id ? BB_OK
 		: store_sql_fail(s, err, "importing a document");
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return id;
 }
 
-static enum bb_status put_tasks(struct store *s, long long resolution_id,
-				const struct notice_resolution *r,
-				struct bb_error *err)
+/* Statements count more than rows here: FTS5 writes its pending terms
+ * out at the end of every statement run inside a transaction (each has
+ * a savepoint of its own), so a notice's action items go in as one
+ * multi-row INSERT, and its document links as another. */
+#define ROWS_PER_INSERT 256
+
+/* "HEAD VALUES ROW, ROW, …" with n rows; malloc'd. */
+static char *values_sql(const char *head, const char *row, size_t n)
 {
-	sqlite3_stmt *st = store_prepare(s,
-		"INSERT INTO action_item(resolution_id, seq, text, owner, due_on,"
-		" due_text, status, span_start, span_end, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8,"
-		" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", err);
+	struct text_buf b = {0};
+	text_buf_addz(&b, head);
+	for (size_t i = 0; i < n; i++) {
+		text_buf_addz(&b, i ? ", " : " VALUES ");
+		text_buf_addz(&b, row);
+	}
+	return text_buf_take(&b, NULL);
+}
+
+/* Runs "HEAD VALUES ROW, …" for rows [from, to) of a list, bind(st, i,
+ * first parameter) binding row i. */
+static enum bb_status insert_rows(struct store *s, const char *head, const char *row,
+				  int params, size_t from, size_t to,
+				  void (*bind)(sqlite3_stmt *, size_t, int, const void *),
+				  const void *ctx, struct bb_error *err)
+{
+	char *sql = values_sql(head, row, to - from);
+	sqlite3_stmt *st = store_prepare_cached(s, sql, err);
+	free(sql);
 	if (!st)
 		return BB_ERROR;
-	enum bb_status status = BB_OK;
-	for (size_t i = 0; i < r->ntasks && status == BB_OK; i++) {
-		const struct notice_task *t = &r->tasks[i];
-		sqlite3_bind_int64(st, 1, resolution_id);
-		sqlite3_bind_int(st, 2, t->seq);
-		store_bind_text(st, 3, t->text);
-		store_bind_text(st, 4, t->owner);
-		store_bind_text(st, 5, t->due_on);
-		store_bind_text(st, 6, t->due_text);
-		sqlite3_bind_int64(st, 7, (long long)t->span_start);
-		sqlite3_bind_int64(st, 8, (long long)t->span_end);
-		insert_row(s, st, err, &status);
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
+	for (size_t i = from; i < to; i++)
+		bind(st, i, 1 + (int)(i - from) * params, ctx);
+	enum bb_status status;
+	insert_row(s, st, err, &status);
+	store_release(s, st);
 	return status;
 }
 
-static enum bb_status link_documents(struct store *s, long long resolution_id,
-				     const struct notice_resolution *r,
-				     const long long *doc_ids, struct bb_error *err)
+static enum bb_status insert_all(struct store *s, const char *head, const char *row,
+				 int params, size_t count,
+				 void (*bind)(sqlite3_stmt *, size_t, int, const void *),
+				 const void *ctx, struct bb_error *err)
 {
-	sqlite3_stmt *st = store_prepare(s,
-		"INSERT OR IGNORE INTO resolution_document VALUES (?1, ?2)", err);
+	enum bb_status status = BB_OK;
+	for (size_t i = 0; i < count && status == BB_OK; i += ROWS_PER_INSERT) {
+		size_t end = count - i > ROWS_PER_INSERT ? i + ROWS_PER_INSERT : count;
+		status = insert_rows(s, head, row, params, i, end, bind, ctx, err);
+	}
+	return status;
+}
+
+/* An action item with the id of its resolution, or a document link. */
+struct pending {
+	long long resolution_id;
+	const struct notice_task *task;
+	long long document_id;
+};
+
+static void bind_task(sqlite3_stmt *st, size_t i, int p, const void *ctx)
+{
+	const struct pending *row = (const struct pending *)ctx + i;
+	const struct notice_task *t = row->task;
+	sqlite3_bind_int64(st, p, row->resolution_id);
+	sqlite3_bind_int(st, p + 1, t->seq);
+	store_bind_text(st, p + 2, t->text);
+	store_bind_text(st, p + 3, t->owner);
+	store_bind_text(st, p + 4, t->due_on);
+	store_bind_text(st, p + 5, t->due_text);
+	sqlite3_bind_int64(st, p + 6, (long long)t->span_start);
+	sqlite3_bind_int64(st, p + 7, (long long)t->span_end);
+}
+
+static void bind_link(sqlite3_stmt *st, size_t i, int p, const void *ctx)
+{
+	const struct pending *row = (const struct pending *)ctx + i;
+	sqlite3_bind_int64(st, p, row->resolution_id);
+	sqlite3_bind_int64(st, p + 1, row->document_id);
+}
+
+/* The action items and document links of every resolution, once the
+ * resolutions (and so their ids) are in. */
+static enum bb_status put_tasks_and_links(struct store *s, const struct notice *n,
+					  const long long *res_ids, const long long *doc_ids,
+					  struct bb_error *err)
+{
+	size_t ntasks = 0, nlinks = 0;
+	for (size_t r = 0; r < n->nresolutions; r++) {
+		ntasks += n->resolutions[r].ntasks;
+		nlinks += n->resolutions[r].ndocuments;
+	}
+	struct pending *tasks = calloc(ntasks + 1, sizeof *tasks);
+	struct pending *links = calloc(nlinks + 1, sizeof *links);
+	if (!tasks || !links)
+		abort();
+	size_t t = 0, l = 0;
+	for (size_t r = 0; r < n->nresolutions; r++) {
+		const struct notice_resolution *res = &n->resolutions[r];
+		for (size_t i = 0; i < res->ntasks; i++)
+			tasks[t++] = (struct pending){ .resolution_id = res_ids[r], .task = &res->tasks[i] };
+		for (size_t i = 0; i < res->ndocuments; i++)
+			links[l++] = (struct pending){ .resolution_id = res_ids[r],
+						       .document_id = doc_ids[res->documents[i]] };
+	}
+	enum bb_status status = insert_all(s, "INSERT OR IGNORE INTO resolution_document", "(?, ?)",
+					   2, nlinks, bind_link, links, err);
+	if (status == BB_OK)
+		status = insert_all(s, "INSERT INTO action_item(resolution_id, seq, text, owner, due_on,"
+				    " due_text, status, span_start, span_end, updated_at)",
+				    "(?, ?, ?, ?, ?, ?, 'open', ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+				    8, ntasks, bind_task, tasks, err);
+	free(tasks);
+	free(links);
+	return status;
+}
+
+struct resolutions_of {
+	const struct notice *n;
+	long long meeting_id;
+};
+
+static void bind_resolution(sqlite3_stmt *st, size_t i, int p, const void *ctx)
+{
+	const struct resolutions_of *of = ctx;
+	const struct notice_resolution *r = &of->n->resolutions[i];
+	sqlite3_bind_int64(st, p, of->meeting_id);
+	sqlite3_bind_int(st, p + 1, r->seq);
+	store_bind_text(st, p + 2, r->title);
+	store_bind_text(st, p + 3, r->text);
+	sqlite3_bind_int64(st, p + 4, (long long)r->span_start);
+	sqlite3_bind_int64(st, p + 5, (long long)r->span_end);
+}
+
+/* The ids the meeting's resolutions got, in the notice's order: rowids
+ * are handed out in increasing order as rows go in. Checked against the
+ * sequence numbers all the same, so that nothing is ever linked to the
+ * wrong resolution. */
+static enum bb_status resolution_ids(struct store *s, long long meeting_id,
+				     const struct notice *n, long long *ids,
+				     struct bb_error *err)
+{
+	sqlite3_stmt *st = store_prepare_cached(s,
+		"SELECT id, seq FROM resolution WHERE meeting_id = ?1 ORDER BY id", err);
 	if (!st)
 		return BB_ERROR;
-	enum bb_status status = BB_OK;
-	for (size_t i = 0; i < r->ndocuments && status == BB_OK; i++) {
-		sqlite3_bind_int64(st, 1, resolution_id);
-		sqlite3_bind_int64(st, 2, doc_ids[r->documents[i]]);
-		insert_row(s, st, err, &status);
-		sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, meeting_id);
+	size_t i = 0;
+	bool in_order = true;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		in_order = in_order && i < n->nresolutions && sqlite3_column_int(st, 1) == n->resolutions[i].seq;
+		if (i < n->nresolutions)
+			ids[i] = sqlite3_column_int64(st, 0);
+		i++;
 	}
-	sqlite3_finalize(st);
-	return status;
+	store_release(s, st);
+	if (!in_order || i != n->nresolutions)
+		return bb_fail(err, BB_ERROR, "%s: importing: the resolutions did not go in in order", s->path);
+	return BB_OK;
 }
 
 static enum bb_status put_resolutions(struct store *s, long long meeting_id,
 				      const struct notice *n, const long long *doc_ids,
 				      struct bb_error *err)
 {
-	sqlite3_stmt *st = store_prepare(s,
-		"INSERT INTO resolution(meeting_id, seq, title, text, span_start, span_end)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
-	if (!st)
-		return BB_ERROR;
-	enum bb_status status = BB_OK;
-	for (size_t i = 0; i < n->nresolutions && status == BB_OK; i++) {
-		const struct notice_resolution *r = &n->resolutions[i];
-		sqlite3_bind_int64(st, 1, meeting_id);
-		sqlite3_bind_int(st, 2, r->seq);
-		store_bind_text(st, 3, r->title);
-		store_bind_text(st, 4, r->text);
-		sqlite3_bind_int64(st, 5, (long long)r->span_start);
-		sqlite3_bind_int64(st, 6, (long long)r->span_end);
-		long long id = insert_row(s, st, err, &status);
-		sqlite3_reset(st);
-		if (status == BB_OK)
-			status = link_documents(s, id, r, doc_ids, err);
-		if (status == BB_OK)
-			status = put_tasks(s, id, r, err);
-	}
-	sqlite3_finalize(st);
+	long long *ids = calloc(n->nresolutions + 1, sizeof *ids);
+	if (!ids)
+		abort();
+	struct resolutions_of of = { .n = n, .meeting_id = meeting_id };
+	enum bb_status status = insert_all(s, "INSERT INTO resolution(meeting_id, seq, title, text,"
+					   " span_start, span_end)", "(?, ?, ?, ?, ?, ?)", 6,
+					   n->nresolutions, bind_resolution, &of, err);
+	if (status == BB_OK)
+		status = resolution_ids(s, meeting_id, n, ids, err);
+	if (status == BB_OK)
+		status = put_tasks_and_links(s, n, ids, doc_ids, err);
+	free(ids);
 	return status;
 }
 
@@ -142,7 +243,7 @@ static long long put_meeting(struct store *s, const struct notice *n,
 			     const char *source, const char *hash,
 			     struct bb_error *err, enum bb_status *status)
 {
-	sqlite3_stmt *st = store_prepare(s,
+	sqlite3_stmt *st = store_prepare_cached(s,
 		"INSERT INTO meeting(title, body, session, held_on, place, chair, summary,"
 		" source, source_text, source_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", err);
 	*status = BB_ERROR;
@@ -159,7 +260,7 @@ static long long put_meeting(struct store *s, const struct notice *n,
 	sqlite3_bind_text(st, 9, n->source_text, (int)n->source_len, SQLITE_STATIC);
 	store_bind_text(st, 10, hash);
 	long long id = insert_row(s, st, err, status);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return id;
 }
 

@@ -10,6 +10,16 @@
 /* "bban": marks a database as bienban's in PRAGMA application_id. */
 #define STORE_APPLICATION_ID 0x6262616e
 
+/* Statements kept for reuse (store_prepare_cached). */
+#define STORE_CACHED_STATEMENTS 32
+
+struct store_cached {
+	char *sql;
+	sqlite3_stmt *st;
+	bool busy;		/* handed out, not yet released */
+	unsigned long used;	/* when last handed out, to evict the oldest */
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -17,6 +27,12 @@ struct store {
 	bool no_write_access;		/* read-only because it must be */
 	bool writing;			/* inside store_begin … commit/rollback */
 	long long schema_version;	/* as of the last schema check */
+	/* store_bulk: one transaction stays open for every write; a write
+	 * that fails rolls it all back and ends the bulk (bulk_failed). */
+	bool bulk, bulk_failed;
+	long long saved_synchronous, saved_cache_size, saved_temp_store;
+	struct store_cached cached[STORE_CACHED_STATEMENTS];
+	unsigned long clock;
 };
 
 /* The file and its companions, looked at before SQLite opens them
@@ -62,6 +78,15 @@ enum bb_status store_sql_fail_in(struct store *s, struct bb_error *err,
 				 const char *name);
 sqlite3_stmt *store_prepare(struct store *s, const char *sql,
 			    struct bb_error *err);
+/* Like store_prepare, but the statement is kept for the next call with
+ * the same SQL text: parsing and planning once, not once per row, is
+ * what makes a bulk import fast. Give it back with store_release (never
+ * sqlite3_finalize); store_close finalizes the kept ones. */
+sqlite3_stmt *store_prepare_cached(struct store *s, const char *sql,
+				   struct bb_error *err);
+/* Resets a statement from store_prepare_cached (finalizes any other). */
+void store_release(struct store *s, sqlite3_stmt *st);
+void store_cache_free(struct store *s);
 /* Steps st to the end (a statement with RETURNING left unfinished rolls
  * back the whole transaction), keeping the first row's first column in
  * *id. Returns SQLITE_DONE or the error code. */

@@ -221,6 +221,7 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	store_cache_free(s);
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s);

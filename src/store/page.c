@@ -362,8 +362,10 @@ static enum bb_status run_step(struct store *s, const struct store_query *q,
 			       const struct store_cursor *from, int limit,
 			       struct store_page *p, struct bb_error *err)
 {
+	/* Kept prepared: a keypress reads a page or two, and parsing the
+	 * query took as long as running it. */
 	char *sql = build_sql(q, l, step, up);
-	sqlite3_stmt *st = store_prepare(s, sql, err);
+	sqlite3_stmt *st = store_prepare_cached(s, sql, err);
 	free(sql);
 	if (!st)
 		return BB_ERROR;
@@ -376,7 +378,7 @@ static enum bb_status run_step(struct store *s, const struct store_query *q,
 		status = q->list == STORE_LIST_SEARCH && (rc & 0xff) == SQLITE_ERROR
 			? bb_fail(err, BB_ERROR, "search failed: %s", sqlite3_errmsg(s->db))
 			: store_sql_fail(s, err, "reading a list");
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return status;
 }
 
@@ -457,7 +459,7 @@ enum bb_status store_cursor_of(struct store *s, const struct store_query *q,
 	text_buf_printf(&sql, "SELECT %s FROM %s", l.order.key, l.from);
 	put_filters(&sql, q);
 	text_buf_printf(&sql, " AND %s = ?9", l.order.id);
-	sqlite3_stmt *st = store_prepare(s, sql.data, err);
+	sqlite3_stmt *st = store_prepare_cached(s, sql.data, err);
 	text_buf_free(&sql);
 	enum bb_status status = BB_ERROR;
 	if (st) {
@@ -473,7 +475,7 @@ enum bb_status store_cursor_of(struct store *s, const struct store_query *q,
 			status = rc == SQLITE_DONE ? bb_fail(err, BB_NOT_FOUND, "no such row in this list")
 				: store_sql_fail(s, err, "finding a row");
 		}
-		sqlite3_finalize(st);
+		store_release(s, st);
 	}
 	free(b.owner_pattern);
 	free(b.fts);
@@ -557,7 +559,7 @@ enum bb_status store_get_row(struct store *s, enum store_list list, long long id
 	struct text_buf sql = {0};
 	text_buf_printf(&sql, "SELECT %s, %s FROM %s WHERE %s = ?1", l.columns, l.order.key,
 			l.from, l.order.id);
-	sqlite3_stmt *st = store_prepare(s, sql.data, err);
+	sqlite3_stmt *st = store_prepare_cached(s, sql.data, err);
 	text_buf_free(&sql);
 	if (!st)
 		return BB_ERROR;
@@ -577,7 +579,7 @@ enum bb_status store_get_row(struct store *s, enum store_list list, long long id
 	} else {
 		status = store_sql_fail(s, err, "reading a record");
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return status;
 }
 

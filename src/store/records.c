@@ -88,7 +88,7 @@ enum bb_status store_locate(struct store *s, enum store_kind kind,
 				    " JOIN resolution r ON r.id = a.resolution_id WHERE a.id = ?1",
 	};
 	*meeting_id = *resolution_id = 0;
-	sqlite3_stmt *st = store_prepare(s, sql[kind & 3], err);
+	sqlite3_stmt *st = store_prepare_cached(s, sql[kind & 3], err);
 	if (!st)
 		return BB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
@@ -101,7 +101,7 @@ enum bb_status store_locate(struct store *s, enum store_kind kind,
 		status = rc == SQLITE_DONE ? bb_fail(err, BB_NOT_FOUND, "that record is gone")
 			: store_sql_fail(s, err, "finding a record");
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return status;
 }
 
@@ -110,7 +110,7 @@ enum bb_status store_meeting_source(struct store *s, long long id, char **text,
 {
 	*text = NULL;
 	*len = 0;
-	sqlite3_stmt *st = store_prepare(s, "SELECT source_text FROM meeting WHERE id = ?1", err);
+	sqlite3_stmt *st = store_prepare_cached(s, "SELECT source_text FROM meeting WHERE id = ?1", err);
 	if (!st)
 		return BB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
@@ -124,6 +124,6 @@ enum bb_status store_meeting_source(struct store *s, long long id, char **text,
 	} else {
 		status = store_sql_fail(s, err, "reading a meeting");
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return status;
 }

@@ -72,6 +72,69 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql,
 	return st;
 }
 
+/* The slot to fill: a free one, else the one unused longest. */
+static struct store_cached *cache_slot(struct store *s)
+{
+	struct store_cached *oldest = NULL;
+	for (size_t i = 0; i < STORE_CACHED_STATEMENTS; i++) {
+		struct store_cached *c = &s->cached[i];
+		if (!c->st)
+			return c;
+		if (!c->busy && (!oldest || c->used < oldest->used))
+			oldest = c;
+	}
+	if (oldest) {
+		sqlite3_finalize(oldest->st);
+		free(oldest->sql);
+		*oldest = (struct store_cached){0};
+	}
+	return oldest;
+}
+
+sqlite3_stmt *store_prepare_cached(struct store *s, const char *sql,
+				   struct bb_error *err)
+{
+	for (size_t i = 0; i < STORE_CACHED_STATEMENTS; i++) {
+		struct store_cached *c = &s->cached[i];
+		if (c->st && !c->busy && !strcmp(c->sql, sql)) {
+			c->busy = true;
+			c->used = ++s->clock;
+			return c->st;
+		}
+	}
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	struct store_cached *c = st ? cache_slot(s) : NULL;
+	if (c && (c->sql = strdup(sql))) {
+		c->st = st;
+		c->busy = true;
+		c->used = ++s->clock;
+	}
+	return st;
+}
+
+void store_release(struct store *s, sqlite3_stmt *st)
+{
+	for (size_t i = 0; i < STORE_CACHED_STATEMENTS; i++) {
+		struct store_cached *c = &s->cached[i];
+		if (c->st == st && c->busy) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			c->busy = false;
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+void store_cache_free(struct store *s)
+{
+	for (size_t i = 0; i < STORE_CACHED_STATEMENTS; i++) {
+		sqlite3_finalize(s->cached[i].st);
+		free(s->cached[i].sql);
+		s->cached[i] = (struct store_cached){0};
+	}
+}
+
 int store_step_id(sqlite3_stmt *st, long long *id)
 {
 	int rc;
@@ -157,6 +220,8 @@ enum bb_status store_begin(struct store *s, struct bb_error *err)
 {
 	if (s->read_only)
 		return refuse_write(s, err);
+	if (s->bulk)	/* the bulk's transaction is this write's */
+		return BB_OK;
 	enum bb_status status = store_exec(s, "BEGIN IMMEDIATE", err);
 	if (status != BB_OK)
 		return status;
@@ -177,6 +242,10 @@ enum bb_status store_begin(struct store *s, struct bb_error *err)
 
 void store_rollback(struct store *s)
 {
+	/* A failed write in a bulk undoes the whole bulk (see store_bulk),
+	 * which is then over. */
+	s->bulk_failed = s->bulk;
+	s->bulk = false;
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_exec(s->db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
@@ -185,6 +254,8 @@ void store_rollback(struct store *s)
 
 enum bb_status store_commit(struct store *s, struct bb_error *err)
 {
+	if (s->bulk)
+		return BB_OK;
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		enum bb_status st = store_sql_fail(s, err, "saving");
 		store_rollback(s);
@@ -193,4 +264,58 @@ enum bb_status store_commit(struct store *s, struct bb_error *err)
 	sqlite3_exec(s->db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
 	s->writing = false;
 	return BB_OK;
+}
+
+static long long pragma_value(struct store *s, const char *sql)
+{
+	long long v = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+static void restore_pragmas(struct store *s)
+{
+	struct text_buf sql = {0};
+	text_buf_printf(&sql, "PRAGMA synchronous = %lld; PRAGMA cache_size = %lld; PRAGMA temp_store = %lld",
+			s->saved_synchronous, s->saved_cache_size, s->saved_temp_store);
+	store_exec(s, sql.data, NULL);
+	text_buf_free(&sql);
+}
+
+/* Bulk loading: a commit (and its fsync) per meeting is what limits a
+ * large import, and a bigger page cache keeps the indexes' hot pages in
+ * memory. The writes in a bulk share its transaction without savepoints
+ * of their own: FTS5 writes out its pending terms at every savepoint. */
+enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err)
+{
+	if (!on && s->bulk_failed) {
+		s->bulk_failed = false;
+		restore_pragmas(s);
+		return bb_fail(err, BB_ERROR, "%s: a write failed; the bulk was undone", s->path);
+	}
+	if (on == s->bulk)
+		return BB_OK;
+	enum bb_status status;
+	if (on) {
+		s->saved_synchronous = pragma_value(s, "PRAGMA synchronous");
+		s->saved_cache_size = pragma_value(s, "PRAGMA cache_size");
+		s->saved_temp_store = pragma_value(s, "PRAGMA temp_store");
+		status = store_exec(s, "PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;"
+				    " PRAGMA temp_store = MEMORY", err);
+		if (status == BB_OK)
+			status = store_begin(s, err);
+		s->bulk = status == BB_OK;
+		if (status == BB_OK)
+			return BB_OK;
+	} else {
+		s->bulk = false;
+		status = store_commit(s, err);
+	}
+	restore_pragmas(s);
+	return status;
 }

@@ -260,17 +260,120 @@ void text_sort_key(struct text_buf *out, const char *s, size_t len)
 	free(nfd);
 }
 
+/* Where comparing may start instead of at 0: the end of the longest
+ * common prefix that is followed, in both strings, by an ASCII byte or
+ * the end. An ASCII byte is never a mark, so the prefix ends with a whole
+ * unit (a base and its marks), decodes and normalizes alone, and gives
+ * both keys the same weights at every level; and each level's weights
+ * are prefix-free. So the keys of what follows compare as the whole keys
+ * do. Index lookups compare a key with its neighbours, which share long
+ * prefixes (an owner's name, a task's opening words). */
+static size_t common_start(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t m = 0, min = alen < blen ? alen : blen;
+	while (m < min && a[m] == b[m])
+		m++;
+	bool a_ok = m == alen || (unsigned char)a[m] < 0x80;
+	bool b_ok = m == blen || (unsigned char)b[m] < 0x80;
+	if (a_ok && b_ok)
+		return m;
+	while (m > 0 && (unsigned char)a[m - 1] >= 0x80)
+		m--;
+	return m > 0 ? m - 1 : 0;
+}
+
+/* The primary weight of a printable ASCII character that stands alone
+ * (no mark follows it), as add_primary gives it; -1 otherwise. */
+static int ascii_primary(const char *s, size_t len, size_t i)
+{
+	if (i >= len || (i + 1 < len && (unsigned char)s[i + 1] >= 0x80))
+		return -1;
+	unsigned char c = (unsigned char)s[i];
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c - 'A' + 'a');
+	if (c >= 'a' && c <= 'z')
+		return P_LETTER + alphabet_rank(c);
+	if (c >= '0' && c <= '9')
+		return P_DIGIT + (c - '0');
+	return c >= 0x20 && c < 0x7f ? P_ASCII_PUNCT + (c - 0x20) : -1;
+}
+
+/* The bytes of s up to the next ASCII byte after the first: a stretch
+ * that ends where a unit must end (see common_start). */
+static size_t segment_len(const char *s, size_t len)
+{
+	size_t j = 1;
+	while (j < len && (unsigned char)s[j] >= 0x80)
+		j++;
+	return j < len ? j : len;
+}
+
+/* Appends the primary weights of the segment of s at *i and moves *i
+ * past it. Segments end where units do, so their weights, one after the
+ * other, are the primary level of the whole key. */
+static void next_primary(const char *s, size_t len, size_t *i, struct text_buf *p)
+{
+	int w = ascii_primary(s, len, *i);
+	if (w >= 0) {
+		add_byte(p, (unsigned char)w);
+		(*i)++;
+		return;
+	}
+	size_t n = segment_len(s + *i, len - *i);
+	struct text_buf key = {0};
+	text_sort_key(&key, s + *i, n);
+	const char *sep = memchr(key.data, LEVEL_SEP, key.len);
+	text_buf_add(p, key.data, sep ? (size_t)(sep - key.data) : key.len);
+	text_buf_free(&key);
+	*i += n;
+}
+
+/* Compares the primary levels alone, reading only as far as they agree:
+ * -1 or 1 where they differ (or one ends first: its key has LEVEL_SEP
+ * there), 0 when they are the same throughout. */
+static int compare_primaries(const char *a, size_t alen, const char *b, size_t blen)
+{
+	struct text_buf pa = {0}, pb = {0};
+	size_t i = 0, j = 0, k = 0;
+	int r;
+	for (;; k++) {
+		while (pa.len <= k && i < alen)
+			next_primary(a, alen, &i, &pa);
+		while (pb.len <= k && j < blen)
+			next_primary(b, blen, &j, &pb);
+		if (pa.len <= k || pb.len <= k) {
+			r = (pa.len > k) - (pb.len > k);
+			break;
+		}
+		if (pa.data[k] != pb.data[k]) {
+			r = (unsigned char)pa.data[k] < (unsigned char)pb.data[k] ? -1 : 1;
+			break;
+		}
+	}
+	text_buf_free(&pa);
+	text_buf_free(&pb);
+	return r;
+}
+
 int text_collate(const char *a, size_t alen, const char *b, size_t blen)
 {
 	if (alen == blen && (alen == 0 || memcmp(a, b, alen) == 0))
 		return 0;
+
+	size_t start = common_start(a, alen, b, blen);
+	a += start, alen -= start;
+	b += start, blen -= start;
+	/* The primary level decides nearly always, and soon. */
+	int r = compare_primaries(a, alen, b, blen);
+	if (r)
+		return r;
 
 	struct text_buf ka = {0}, kb = {0};
 	text_sort_key(&ka, a, alen);
 	text_sort_key(&kb, b, blen);
 
 	size_t min = ka.len < kb.len ? ka.len : kb.len;
-	int r = memcmp(ka.data, kb.data, min);
+	r = memcmp(ka.data, kb.data, min);
 	if (r == 0)
 		r = (ka.len > kb.len) - (ka.len < kb.len);
 

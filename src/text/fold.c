@@ -90,6 +90,86 @@ static void fold_cluster(struct text_buf *out, const uint8_t *s, size_t n)
 		free(cps);
 }
 
+/* ---- the fast path: one letter that folds to one ASCII letter --------- */
+
+/* The Latin blocks Vietnamese letters come from (U+00C0–U+024F and
+ * U+1E00–U+1EFF); none of their characters is a mark or joins the next
+ * character in a grapheme cluster. */
+#define LATIN_LOW 0x00c0
+#define LATIN_HIGH 0x0250
+#define LATIN_EXT 0x1e00
+#define LATIN_EXT_END 0x1f00
+
+static bool in_latin(ucs4_t c)
+{
+	return (c >= LATIN_LOW && c < LATIN_HIGH) || (c >= LATIN_EXT && c < LATIN_EXT_END);
+}
+
+/* What each of those folds to when that is one ASCII byte, else 0:
+ * filled once from fold_cluster itself, so the two cannot disagree. */
+static unsigned char latin_fold[(LATIN_HIGH - LATIN_LOW) + (LATIN_EXT_END - LATIN_EXT)];
+static bool latin_fold_ready;
+
+static size_t latin_index(ucs4_t c)
+{
+	return c < LATIN_HIGH ? c - LATIN_LOW : (LATIN_HIGH - LATIN_LOW) + (c - LATIN_EXT);
+}
+
+static void latin_fold_init(void)
+{
+	struct text_buf b = {0};
+	for (ucs4_t c = LATIN_LOW; c < LATIN_EXT_END; c = c + 1 == LATIN_HIGH ? LATIN_EXT : c + 1) {
+		uint8_t u[6];
+		int k = u8_uctomb(u, c, sizeof u);
+		text_buf_clear(&b);
+		fold_cluster(&b, u, (size_t)k);
+		bool ascii = b.len == 1 && (unsigned char)b.data[0] < 0x80;
+		latin_fold[latin_index(c)] = ascii ? (unsigned char)b.data[0] : 0;
+	}
+	text_buf_free(&b);
+	latin_fold_ready = true;
+}
+
+/* Whether a grapheme cluster surely ends before s[i]: the end, ASCII
+ * other than the LF of a CR LF, or a Latin letter. */
+static bool starts_cluster(const uint8_t *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return true;
+	if (s[i] < 0x80)
+		return !(s[i] == '\n' && s[i - 1] == '\r');
+	ucs4_t c;
+	return u8_mbtoucr(&c, s + i, len - i) > 0 && in_latin(c);
+}
+
+/* Folds the cluster at s[i] without libunistring's normalizer when it
+ * is a single ASCII character or a single Latin letter that folds to one
+ * ASCII byte — nearly every letter of Vietnamese text in NFC. Returns
+ * the bytes consumed, 0 when the general path must do it. */
+static size_t fold_fast(struct text_buf *out, const uint8_t *s, size_t len, size_t i)
+{
+	ucs4_t c = s[i];
+	int k = 1;
+	if (c >= 0x80) {
+		k = u8_mbtoucr(&c, s + i, len - i);
+		if (k <= 0 || !in_latin(c))
+			return 0;
+		if (!latin_fold_ready)
+			latin_fold_init();
+		c = latin_fold[latin_index(c)];
+		if (!c)
+			return 0;
+	} else if (c == '\r') {
+		return 0;
+	} else if (c >= 'A' && c <= 'Z') {
+		c = c - 'A' + 'a';
+	}
+	if (!starts_cluster(s, len, i + (size_t)k))
+		return 0;
+	text_buf_addc(out, (char)c);
+	return (size_t)k;
+}
+
 void text_fold(struct text_buf *out, const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s;
@@ -97,8 +177,11 @@ void text_fold(struct text_buf *out, const char *s, size_t len)
 	/* A NUL-terminated result even when nothing is appended. */
 	text_buf_add(out, "", 0);
 	for (size_t i = 0; i < len;) {
-		size_t n = text_grapheme_len(s + i, len - i);
-		fold_cluster(out, p + i, n);
+		size_t n = fold_fast(out, p, len, i);
+		if (!n) {
+			n = text_grapheme_len(s + i, len - i);
+			fold_cluster(out, p + i, n);
+		}
 		i += n;
 	}
 }
@@ -123,9 +206,12 @@ void text_fold_mapped(struct text_folded *f, const char *s, size_t len)
 
 	text_buf_add(&f->text, "", 0);
 	for (size_t i = 0; i < len;) {
-		size_t n = text_grapheme_len(s + i, len - i);
 		size_t before = f->text.len;
-		fold_cluster(&f->text, p + i, n);
+		size_t n = fold_fast(&f->text, p, len, i);
+		if (!n) {
+			n = text_grapheme_len(s + i, len - i);
+			fold_cluster(&f->text, p + i, n);
+		}
 		map_range(f, before, f->text.len, i, i + n);
 		i += n;
 	}

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -49,6 +50,7 @@ struct harness {
 	bool eof;		/* every slave descriptor is closed: no more output */
 	bool reaped;
 	int status;
+	struct rusage rusage;	/* the program's, once reaped (wait4) */
 	VTerm *vt;
 	VTermScreen *screen;
 	VTermState *state;
@@ -242,7 +244,7 @@ static void reap_nohang(struct harness *h)
 	if (h->reaped)
 		return;
 	int status;
-	pid_t r = waitpid(h->pid, &status, WNOHANG);
+	pid_t r = wait4(h->pid, &status, WNOHANG, &h->rusage);
 	if (r == h->pid) {
 		h->reaped = true;
 		h->status = status;
@@ -1027,6 +1029,14 @@ void harness_close_pty(struct harness *h)
 pid_t harness_pid(const struct harness *h)
 {
 	return h->pid;
+}
+
+bool harness_rusage(const struct harness *h, struct rusage *out)
+{
+	if (!h->reaped || h->status == -1)
+		return false;
+	*out = h->rusage;
+	return true;
 }
 
 /* ---- starting and stopping ------------------------------------------------ */

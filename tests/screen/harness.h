@@ -74,6 +74,12 @@ void harness_free(struct harness *h);
 
 pid_t harness_pid(const struct harness *h);
 
+struct rusage;
+/* The program's resource usage as wait4 reported it when it was reaped
+ * (ru_maxrss: its peak resident memory, in KiB). False until then. For
+ * the benchmarks. */
+bool harness_rusage(const struct harness *h, struct rusage *out);
+
 /* ---- keys ------------------------------------------------------------ */
 
 /* Sends UTF-8 text as typed (no translation). */

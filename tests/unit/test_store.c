@@ -735,3 +735,96 @@ Test(store, task_tables_create_meetings_and_skip_repeats)
 	store_task_free(task);
 	store_close(s);
 }
+
+/* ---- bulk loading and bulk edits (the benchmark generator's path) ------- */
+
+Test(store, bulk_imports_share_one_transaction_and_commit)
+{
+	struct store *s = open_new();
+	struct bb_error err;
+	cr_assert(eq(int, store_bulk(s, true, &err), BB_OK), "%s", err.msg);
+	import(s, "1", 3);
+	import(s, "22", 2);
+	cr_assert(eq(int, store_bulk(s, false, &err), BB_OK), "%s", err.msg);
+	store_close(s);
+	/* What the bulk wrote is there for another connection, items and
+	 * links in their resolutions, in notice order. */
+	cr_assert(eq(int, store_open(db_path, STORE_READ_ONLY, &s, NULL, &err), BB_OK));
+	struct store_counts c;
+	store_counts(s, &c, &err);
+	cr_assert(eq(i64, c.meetings, 2));
+	cr_assert(eq(i64, c.tasks, 3 + 1 + 2 + 1));
+	struct store_task *t;
+	cr_assert(eq(int, store_task_get(s, 3, &t, &err), BB_OK));
+	cr_assert(eq(int, t->seq, 3));
+	cr_assert(eq(i64, t->resolution_id, 1));
+	store_task_free(t);
+	struct store_resolution *r;
+	cr_assert(eq(int, store_resolution_get(s, 4, &r, &err), BB_OK));
+	cr_assert(eq(str, r->documents, "27-NQ/TW"));
+	store_resolution_free(r);
+	cr_assert(eq(sz, hits(s, "tuyen truyen", NULL), 7), "the items are searchable");
+	store_close(s);
+}
+
+Test(store, a_failed_write_undoes_the_whole_bulk)
+{
+	struct store *s = open_new();
+	struct bb_error err;
+	import(s, "1", 1);
+	cr_assert(eq(int, store_bulk(s, true, &err), BB_OK));
+	import(s, "22", 1);
+	cr_assert(eq(int, store_task_set(s, 1, STORE_FIELD_DUE, "31/2/2023", "lan", NULL, &err), BB_USAGE),
+		  "a refused value is no failed write");
+	cr_assert(eq(int, store_task_set(s, 999, STORE_FIELD_NOTE, "x", "lan", NULL, &err), BB_NOT_FOUND));
+	cr_assert(eq(int, store_bulk(s, false, &err), BB_ERROR));
+	cr_assert(strstr(err.msg, "undone") != NULL, "%s", err.msg);
+	struct store_counts c;
+	store_counts(s, &c, &err);
+	cr_assert(eq(i64, c.meetings, 1), "the meeting imported in the bulk is gone");
+	/* Normal writes go on. */
+	import(s, "333", 1);
+	store_counts(s, &c, &err);
+	cr_assert(eq(i64, c.meetings, 2));
+	store_close(s);
+}
+
+Test(store, set_many_edits_with_history)
+{
+	struct store *s = open_new();
+	import(s, "1", 4);
+	struct bb_error err;
+	cr_assert(eq(int, store_task_set(s, 2, STORE_FIELD_STATUS, "done", "lan", NULL, &err), BB_OK));
+	long long ids[] = { 1, 2, 3 };
+	size_t changed;
+	cr_assert(eq(int, store_task_set_many(s, ids, 3, STORE_FIELD_STATUS, "done", "minh", &changed, &err),
+		     BB_OK), "%s", err.msg);
+	cr_assert(eq(sz, changed, 2), "item 2 was done already");
+	cr_assert(eq(i64, history_rows(s), 3));
+	struct store_task *t;
+	cr_assert(eq(int, store_task_get(s, 3, &t, &err), BB_OK));
+	cr_assert(eq(str, t->status, "done"));
+	store_task_free(t);
+	cr_assert(eq(int, store_task_get(s, 4, &t, &err), BB_OK));
+	cr_assert(eq(str, t->status, "open"), "only the items named");
+	store_task_free(t);
+	/* History that undo understands. */
+	long long task;
+	cr_assert(eq(int, store_task_undo(s, 3, "lan", &task, &err), BB_OK), "%s", err.msg);
+	cr_assert(eq(i64, task, 3));
+	cr_assert(eq(int, store_task_set_many(s, ids, 3, STORE_FIELD_DUE, "quý II-2023", "lan", NULL, &err),
+		     BB_USAGE));
+	cr_assert(eq(int, store_task_set_many(s, ids, 3, STORE_FIELD_STATUS, "finished", "lan", NULL, &err),
+		     BB_USAGE));
+	store_close(s);
+}
+
+Test(store, one_letter_is_a_word_two_are_a_prefix)
+{
+	struct store *s = open_new();
+	import(s, "1", 2);
+	cr_assert(eq(sz, hits(s, "t", NULL), 0), "no word \"t\" was imported");
+	cr_assert(hits(s, "tu", NULL) > 0, "tuyên, từ…");
+	cr_assert(hits(s, "tuyen", NULL) > 0, "a prefix of five letters");
+	store_close(s);
+}
