@@ -20,6 +20,11 @@ extern const size_t bb_default_theme_len;
 
 /* How often to look for other users' changes while idle. */
 #define IDLE_MS 1000
+/* After a move, what follows the selection (the panes to its right and
+ * the reader) is read and drawn once the keys pause this long: a held j
+ * moves the list alone, a row at a time, and over a slow link a single
+ * j costs the terminal a row, not the reader's whole text. */
+#define FOLLOW_DELAY_MS 40
 
 static const enum pane_id browse_panes[] = { PANE_MEETINGS, PANE_RESOLUTIONS, PANE_ITEMS };
 static const enum pane_id tasks_panes[] = { PANE_TASKS };
@@ -296,8 +301,24 @@ static void move_in(struct app *a, enum tui_action action)
 	default: break;
 	}
 	report(a, st, &err);
-	link_from(a, (enum pane_id)(p - a->panes));
+	a->follow_from = (enum pane_id)(p - a->panes);
+	a->follow_pending = true;
+}
+
+static void follow_now(struct app *a)
+{
+	if (!a->follow_pending)
+		return;
+	a->follow_pending = false;
+	link_from(a, a->follow_from);
 	update_reader(a);
+}
+
+static bool is_move(enum tui_action action)
+{
+	return action == ACTION_MOVE_DOWN || action == ACTION_MOVE_UP || action == ACTION_PAGE_DOWN ||
+	       action == ACTION_PAGE_UP || action == ACTION_HALF_DOWN || action == ACTION_HALF_UP ||
+	       action == ACTION_FIRST || action == ACTION_LAST;
 }
 
 /* Scrolling text (the zoomed reader or the help) instead of a list. */
@@ -385,6 +406,9 @@ static void search_step(struct app *a, int step)
 
 static void dispatch(struct app *a, enum tui_action action)
 {
+	/* Anything but another move sees the panes as the selection has them. */
+	if (!is_move(action))
+		follow_now(a);
 	a->message[0] = '\0';
 	if ((a->help || a->zoom) && scroll_text(a, action))
 		return;
@@ -451,12 +475,15 @@ static void idle(struct app *a)
 static bool step(struct app *a)
 {
 	struct tui_key key;
-	switch (input_read(&key, IDLE_MS)) {
+	switch (input_read(&key, a->follow_pending ? FOLLOW_DELAY_MS : IDLE_MS)) {
 	case INPUT_STOP:
 	case INPUT_GONE:
 		return false;
 	case INPUT_TIMEOUT:
-		idle(a);
+		if (a->follow_pending)
+			follow_now(a);
+		else
+			idle(a);
 		return true;
 	case INPUT_NONE:
 		return true;
@@ -513,6 +540,9 @@ static enum bb_status start(struct app *a, struct bb_error *err)
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	/* The cursor is hidden: no need to send it home after each update
+	 * (prompts, which show it, ask for it back). */
+	leaveok(stdscr, TRUE);
 	input_start();
 	prepare_reset();
 	bool color = a->opt->color && has_colors();

@@ -70,6 +70,10 @@ struct app {
 	char message[256];
 	bool message_is_error;
 	bool quit;
+	/* After a move, the panes that follow the selection and the reader
+	 * wait for a pause in the keys (app.c, FOLLOW_DELAY_MS). */
+	bool follow_pending;
+	enum pane_id follow_from;
 };
 
 /* The panes of a view, left to right. */

@@ -109,14 +109,17 @@ void paint_box(struct painter *p, WINDOW *w, int y, int x, int h, int width,
 		mvwaddch(w, y + h - 1, x, '+');
 		mvwaddch(w, y + h - 1, x + width - 1, '+');
 	} else {
-		mvwhline(w, y, x + 1, ACS_HLINE, width - 2);
-		mvwhline(w, y + h - 1, x + 1, ACS_HLINE, width - 2);
-		mvwvline(w, y + 1, x, ACS_VLINE, h - 2);
-		mvwvline(w, y + 1, x + width - 1, ACS_VLINE, h - 2);
-		mvwaddch(w, y, x, ACS_ULCORNER);
-		mvwaddch(w, y, x + width - 1, ACS_URCORNER);
-		mvwaddch(w, y + h - 1, x, ACS_LLCORNER);
-		mvwaddch(w, y + h - 1, x + width - 1, ACS_LRCORNER);
+		/* The Unicode box characters, not the terminal's line-drawing
+		 * set: no charset switch around every border cell, which a
+		 * scrolled row repeats at both its ends. */
+		mvwhline_set(w, y, x + 1, WACS_HLINE, width - 2);
+		mvwhline_set(w, y + h - 1, x + 1, WACS_HLINE, width - 2);
+		mvwvline_set(w, y + 1, x, WACS_VLINE, h - 2);
+		mvwvline_set(w, y + 1, x + width - 1, WACS_VLINE, h - 2);
+		mvwadd_wch(w, y, x, WACS_ULCORNER);
+		mvwadd_wch(w, y, x + width - 1, WACS_URCORNER);
+		mvwadd_wch(w, y + h - 1, x, WACS_LLCORNER);
+		mvwadd_wch(w, y + h - 1, x + width - 1, WACS_LRCORNER);
 	}
 	if (title && width > 6) {
 		/* " Title " in the top edge, or "[Title]" when focused: focus

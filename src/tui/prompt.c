@@ -1,6 +1,8 @@
 #include "config.h"
 
+#include <poll.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "input.h"
 #include "prompt.h"
@@ -157,24 +159,38 @@ static enum outcome on_input(struct text_buf *line, const struct prompt_io *io,
 		      : on_char(line, key.code, edited);
 }
 
+/* Keys typed and not read yet: a fast typist's next letters. Searching
+ * for every prefix of a word as it comes would keep the screen behind
+ * the keys; the search waits until they are all in. */
+static bool input_waiting(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
+}
+
 bool prompt_read(struct painter *p, const char *label, const char *initial,
 		 const struct prompt_io *io, struct text_buf *out)
 {
 	struct text_buf line = {0};
 	text_buf_addz(&line, initial ? initial : "");
 	curs_set(1);
+	leaveok(stdscr, FALSE);
 	enum outcome outcome = KEEP_GOING;
+	bool unseen = false;	/* edits the changed callback has not seen */
 	while (outcome == KEEP_GOING) {
 		draw(p, label, &line);
 		bool edited = false;
 		outcome = on_input(&line, io, &edited);
-		if (edited && outcome == KEEP_GOING && io->changed) {
+		unseen = unseen || edited;
+		if (unseen && outcome == KEEP_GOING && io->changed && !input_waiting()) {
+			unseen = false;
 			io->changed(io->ctx, line.data ? line.data : "");
 			if (io->redraw)
 				io->redraw(io->ctx);
 		}
 	}
 	curs_set(0);
+	leaveok(stdscr, TRUE);
 	text_buf_clear(out);
 	if (outcome == ACCEPT)
 		text_buf_add(out, line.data ? line.data : "", line.len);
