@@ -383,6 +383,20 @@ Test(screen, ascii_terminals_get_transliterated_text)
 
 /* ---- search ---------------------------------------------------------------------- */
 
+/* "Đảng" is on the screen, drawn unlike the cells before it. Waited for,
+ * as the reader and the list may still be drawing. */
+static bool match_highlighted(struct harness *hh, void *arg)
+{
+	(void)arg;
+	int row, col;
+	struct harness_cell hit, before;
+	if (!harness_find(hh, "Đảng", &row, &col) || col < 2 ||
+	    !harness_cell(hh, row, col, &hit) || !harness_cell(hh, row, col - 2, &before))
+		return false;
+	return hit.bg != before.bg || hit.reverse != before.reverse ||
+	       hit.underline != before.underline;
+}
+
 Test(screen, search_without_diacritics_finds_and_highlights)
 {
 	h = sample_browser(40, 120);
@@ -392,13 +406,7 @@ Test(screen, search_without_diacritics_finds_and_highlights)
 	cr_assert(harness_wait_text(h, "Search 1/", 0));
 	cr_assert(harness_key(h, "Enter"));
 	cr_assert(harness_wait_text(h, "/dang", 0));
-	int row, col;
-	cr_assert(harness_find(h, "Đảng", &row, &col), "a hit shows Đảng");
-	struct harness_cell hit, before;
-	cr_assert(harness_cell(h, row, col, &hit));
-	cr_assert(harness_cell(h, row, col - 2, &before));
-	cr_assert(hit.bg != before.bg || hit.reverse != before.reverse || hit.underline != before.underline,
-		  "the match is highlighted");
+	cr_assert(harness_wait_until(h, match_highlighted, NULL, "Đảng drawn highlighted", 0));
 	cr_assert(harness_key(h, "n"));
 	cr_assert(harness_wait_text(h, "Search 2/", 0));
 }
