@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hostile.h"
+#include "fixtures.h"
 
-TestSuite(escapes, .init = hostile_setup, .fini = hostile_teardown, .timeout = 120);
+TestSuite(escapes, .init = fixture_setup, .fini = fixture_teardown, .timeout = 120);
 
 #define H HOSTILE_SQL
 

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hostile.h"
+#include "fixtures.h"
 
-TestSuite(prompt, .init = hostile_setup, .fini = hostile_teardown, .timeout = 120);
+TestSuite(prompt, .init = fixture_setup, .fini = fixture_teardown, .timeout = 120);
 
 /* The browser on the sample, the first action item selected in the
  * focused items pane. */

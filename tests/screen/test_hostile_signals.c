@@ -16,9 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "hostile.h"
+#include "fixtures.h"
 
-TestSuite(signals, .init = hostile_setup, .fini = hostile_teardown, .timeout = 180);
+TestSuite(signals, .init = fixture_setup, .fini = fixture_teardown, .timeout = 180);
 
 /* How long ending may take: a second, as a person waits (it takes tens
  * of milliseconds, the sanitizers' leak check included). */
@@ -73,8 +73,8 @@ Test(signals, sighup_sigterm_and_sigint_restore_the_terminal)
 	for (size_t i = 0; i < 3; i++) {
 		harness_free(h);
 		h = NULL;
-		hostile_teardown();
-		hostile_setup();
+		fixture_teardown();
+		fixture_setup();
 		sample_browser();
 		signal_ends_it(sigs[i]);
 		terminal_restored();

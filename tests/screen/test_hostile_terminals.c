@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hostile.h"
+#include "fixtures.h"
 
-TestSuite(terminals, .init = hostile_setup, .fini = hostile_teardown, .timeout = 120);
+TestSuite(terminals, .init = fixture_setup, .fini = fixture_teardown, .timeout = 120);
 
 /* The program wrote exactly one line, naming what to do, and not one
  * escape code. */

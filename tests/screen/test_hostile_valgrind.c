@@ -13,7 +13,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "hostile.h"
+#include "fixtures.h"
 
 #ifndef BIENBAN_SAN_CFLAGS
 #define BIENBAN_SAN_CFLAGS ""
@@ -25,10 +25,10 @@ static const char *valgrind_or_skip(void);
 static void setup(void)
 {
 	valgrind_or_skip();
-	hostile_setup();
+	fixture_setup();
 }
 
-TestSuite(valgrind, .init = setup, .fini = hostile_teardown, .timeout = 600);
+TestSuite(valgrind, .init = setup, .fini = fixture_teardown, .timeout = 600);
 
 /* Everything is ten or more times slower under memcheck. */
 #define SLOW_MS 120000

@@ -14,57 +14,12 @@
 #include <unistd.h>
 
 #include "../../src/store/internal.h"
-#include "harness.h"
+#include "fixtures.h"
 #include "store.h"
 
-#ifndef BIENBAN_BIN
-#error "BIENBAN_BIN must name the bienban binary"
-#endif
-
-static struct harness *h;
-static char tmp_dir[64];
-static char db[128];
-
-static void setup(void)
-{
-	strcpy(tmp_dir, "/tmp/bb-screen-XXXXXX");
-	cr_assert(mkdtemp(tmp_dir) != NULL);
-	snprintf(db, sizeof db, "%s/t.db", tmp_dir);
-}
-
-static void teardown(void)
-{
-	harness_free(h);
-	h = NULL;
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_dir);
-	cr_assert(system(cmd) == 0);
-}
-
-TestSuite(screen, .init = setup, .fini = teardown, .timeout = 120);
+TestSuite(screen, .init = fixture_setup, .fini = fixture_teardown, .timeout = 120);
 
 /* ---- fixtures --------------------------------------------------------- */
-
-static void import_sample(const char *path)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "'%s' --db '%s' import '%s/notices/seed.txt' >/dev/null",
-		 BIENBAN_BIN, path, TEST_DATA_DIR);
-	cr_assert(system(cmd) == 0);
-}
-
-/* Runs SQL on the database as another program would, with bienban's
- * collation and tokenizer, so its triggers work. */
-static void write_sql(const char *path, const char *sql)
-{
-	struct store *s;
-	struct bb_error err;
-	cr_assert_eq(store_open(path, 0, &s, NULL, &err), BB_OK, "%s", err.msg);
-	cr_assert_eq(store_begin(s, &err), BB_OK);
-	cr_assert_eq(store_exec(s, sql, &err), BB_OK, "%s: %s", sql, err.msg);
-	cr_assert_eq(store_commit(s, &err), BB_OK);
-	store_close(s);
-}
 
 /* SQL function nfd(x): the text as decomposed Unicode. */
 static void fn_nfd(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -119,7 +74,7 @@ static size_t wrapper(const char **argv, size_t max)
 	return n;
 }
 
-static struct harness *browser(const char *path, int rows, int cols, const char *lang,
+static struct harness *browser_on(const char *path, int rows, int cols, const char *lang,
 			       const char *option)
 {
 	struct harness_opts o = { .rows = rows, .cols = cols, .lang = lang,
@@ -136,55 +91,7 @@ static struct harness *browser(const char *path, int rows, int cols, const char 
 static struct harness *sample_browser(int rows, int cols)
 {
 	import_sample(db);
-	return browser(db, rows, cols, "C.UTF-8", NULL);
-}
-
-/* The row of the screen holding `text` (fails if absent). */
-static int row_of(const char *text)
-{
-	int row, col;
-	cr_assert(harness_find(h, text, &row, &col), "\"%s\" is not on the screen", text);
-	return row;
-}
-
-static char *row_text(int row)
-{
-	static char buf[4096];
-	return harness_row_text(h, row, buf, sizeof buf);
-}
-
-static bool no_foreign_escapes(void)
-{
-	return harness_raw_foreign_escapes(h, stderr) == 0;
-}
-
-/* A JSON field of `bienban list tasks` for one id, by SQLite's JSON. */
-static char *task_field(const char *path, long long id, const char *field)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "'%s' --db '%s' list tasks --format json", BIENBAN_BIN, path);
-	FILE *p = popen(cmd, "r");
-	cr_assert(p != NULL);
-	static char json[1 << 20];
-	size_t n = fread(json, 1, sizeof json - 1, p);
-	json[n] = '\0';
-	cr_assert(pclose(p) == 0);
-	sqlite3 *mem;
-	sqlite3_open(":memory:", &mem);
-	sqlite3_stmt *st;
-	char sql[256];
-	snprintf(sql, sizeof sql, "SELECT json_extract(value, '$.%s') FROM json_each(?1)"
-		 " WHERE json_extract(value, '$.id') = ?2", field);
-	cr_assert(sqlite3_prepare_v2(mem, sql, -1, &st, NULL) == SQLITE_OK);
-	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
-	static char value[256];
-	value[0] = '\0';
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(value, sizeof value, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(mem);
-	return value;
+	return browser_on(db, rows, cols, "C.UTF-8", NULL);
 }
 
 /* ---- first screens -------------------------------------------------------- */
@@ -291,7 +198,7 @@ Test(screen, nfd_text_looks_exactly_like_nfc)
 	char *images[] = { nfc_screen, nfd_screen };
 	(void)images;
 	for (int i = 0; i < 2; i++) {
-		h = browser(paths[i], 40, 120, "C.UTF-8", NULL);
+		h = browser_on(paths[i], 40, 120, "C.UTF-8", NULL);
 		cr_assert(harness_wait_text(h, "Hội nghị lần thứ 12", 0));
 		cr_assert(harness_keys(h, "2"));
 		cr_assert(harness_wait_text(h, "Action items 1/46", 0));
@@ -359,7 +266,7 @@ Test(screen, escape_sequences_in_data_are_drawn_inert)
 		      " || char(27) || ']0;pwned' || char(7) || char(27) || ']52;c;ZXZpbA==' || char(7)"
 		      " || char(27) || '[6n' || char(155) || '31m đỏ' || char(8238) || 'lật' WHERE id = 1;"
 		      "UPDATE action_item SET owner = char(27) || 'P+q' || char(27) || '\\' WHERE id = 1;");
-	h = browser(db, 40, 120, "C.UTF-8", NULL);
+	h = browser_on(db, 40, 120, "C.UTF-8", NULL);
 	cr_assert(harness_wait_text(h, "Chuông␇ xoá␛[2J␛]0;pwned␇", 0));
 	cr_assert(harness_keys(h, "2"));
 	cr_assert(harness_wait_text(h, "␛P+q␛\\", 0));
@@ -371,7 +278,7 @@ Test(screen, escape_sequences_in_data_are_drawn_inert)
 Test(screen, ascii_terminals_get_transliterated_text)
 {
 	import_sample(db);
-	h = browser(db, 30, 100, "C", NULL);
+	h = browser_on(db, 30, 100, "C", NULL);
 	cr_assert(harness_wait_text(h, "Hoi nghi lan thu 12", 0));
 	cr_assert(harness_wait_text(h, "Body: Ban Chap hanh Dang bo tinh Ben Tre khoa XI", 0));
 	cr_assert(harness_wait_gone(h, "ộ", 0));
@@ -429,7 +336,7 @@ Test(screen, x_marks_an_item_done_on_screen_and_in_the_database)
 Test(screen, read_only_refuses_edits_with_a_message)
 {
 	import_sample(db);
-	h = browser(db, 40, 120, "C.UTF-8", "--read-only");
+	h = browser_on(db, 40, 120, "C.UTF-8", "--read-only");
 	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
 	cr_assert(harness_keys(h, "l l x"));
 	cr_assert(harness_wait_text(h, "read-only", 0));

@@ -15,43 +15,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "harness.h"
+#include "fixtures.h"
 
-#ifndef BIENBAN_BIN
-#error "BIENBAN_BIN must name the bienban binary"
-#endif
-
-static struct harness *h;
-static char tmp_dir[64];
-static char db[128];
-
-static void setup(void)
-{
-	strcpy(tmp_dir, "/tmp/bb-screen-store-XXXXXX");
-	cr_assert(mkdtemp(tmp_dir) != NULL);
-	snprintf(db, sizeof db, "%s/t.db", tmp_dir);
-}
-
-static void teardown(void)
-{
-	harness_free(h);
-	h = NULL;
-	char cmd[200];
-	snprintf(cmd, sizeof cmd, "chmod -R u+rwX '%s'; rm -rf '%s'", tmp_dir, tmp_dir);
-	cr_assert(system(cmd) == 0);
-}
-
-TestSuite(screen_store, .init = setup, .fini = teardown, .timeout = 120);
+TestSuite(screen_store, .init = fixture_setup, .fini = fixture_teardown, .timeout = 120);
 
 /* ---- fixtures ------------------------------------------------------------ */
-
-static void import_sample(const char *path)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "'%s' --db '%s' import '%s/notices/seed.txt' >/dev/null",
-		 BIENBAN_BIN, path, TEST_DATA_DIR);
-	cr_assert(system(cmd) == 0);
-}
 
 static struct harness *start(const char *const *argv)
 {
@@ -62,7 +30,7 @@ static struct harness *start(const char *const *argv)
 	return started;
 }
 
-static struct harness *browser(const char *path)
+static struct harness *browser_at(const char *path)
 {
 	return start((const char *const[]){ BIENBAN_BIN, "--db", path, NULL });
 }
@@ -93,7 +61,7 @@ static void expect_unchanged(const char *path, const char *before, size_t len)
 	}
 }
 
-static long long query_int(const char *path, const char *sql)
+static long long query_immutable(const char *path, const char *sql)
 {
 	char uri[256];
 	snprintf(uri, sizeof uri, "file:%s?immutable=1", path);
@@ -168,7 +136,7 @@ Test(screen_store, a_file_cut_short_is_refused_before_the_screen_is_taken)
 	cr_assert(truncate(db, 4096 * 7 + 1234) == 0);
 	size_t len;
 	char *before = slurp(db, &len);
-	h = browser(db);
+	h = browser_at(db);
 	expect_refused_before_curses("database is damaged (cut short");
 	cr_assert(harness_find(h, db, NULL, NULL), "the line names the file");
 	expect_unchanged(db, before, len);
@@ -181,7 +149,7 @@ Test(screen_store, a_flipped_byte_in_the_schema_is_refused_before_the_screen_is_
 	poke(db, 100);
 	size_t len;
 	char *before = slurp(db, &len);
-	h = browser(db);
+	h = browser_at(db);
 	expect_refused_before_curses("database is damaged");
 	expect_unchanged(db, before, len);
 	free(before);
@@ -190,11 +158,11 @@ Test(screen_store, a_flipped_byte_in_the_schema_is_refused_before_the_screen_is_
 Test(screen_store, a_flipped_byte_met_while_browsing_shows_in_the_status_line)
 {
 	import_sample(db);
-	long long root = query_int(db, "SELECT rootpage FROM sqlite_schema WHERE name = 'action_item'");
+	long long root = query_immutable(db, "SELECT rootpage FROM sqlite_schema WHERE name = 'action_item'");
 	poke(db, (long)(root - 1) * 4096);
 	size_t len;
 	char *before = slurp(db, &len);
-	h = browser(db);
+	h = browser_at(db);
 	cr_assert(harness_wait_text(h, "Resolutions 1/5", 0));
 	cr_assert(harness_wait_text(h, "database is damaged", 0), "the items pane met the damage");
 	/* The rest still answers its keys. */
@@ -225,7 +193,7 @@ static char *task_status(const char *path, int id)
 Test(screen_store, an_edit_while_another_program_holds_the_lock)
 {
 	import_sample(db);
-	h = browser(db);
+	h = browser_at(db);
 	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
 	sqlite3 *other;
 	cr_assert(sqlite3_open(db, &other) == SQLITE_OK);

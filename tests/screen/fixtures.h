@@ -1,12 +1,12 @@
-/* hostile.h — what the hostile-input screen tests share: a scratch
- * folder per test, databases with text that tries to take over the
- * terminal, and the real binary run in a pseudo-terminal (the browser,
+/* fixtures.h — what the screen tests share: a scratch folder per test,
+ * databases (among them one with text that tries to take over the
+ * terminal), and the real binary run in a pseudo-terminal (the browser,
  * or a command whose output goes to the terminal).
  *
  * Tests wait on screen content or on the program's state, never on
  * time. */
-#ifndef BIENBAN_TESTS_SCREEN_HOSTILE_H
-#define BIENBAN_TESTS_SCREEN_HOSTILE_H
+#ifndef BIENBAN_TESTS_SCREEN_FIXTURES_H
+#define BIENBAN_TESTS_SCREEN_FIXTURES_H
 
 #include <stdbool.h>
 #include <sys/types.h>
@@ -23,8 +23,8 @@ extern struct harness *h;
 extern char tmp_dir[64];
 extern char db[128];
 
-void hostile_setup(void);
-void hostile_teardown(void);
+void fixture_setup(void);
+void fixture_teardown(void);
 
 /* An SQL expression for text that carries every kind of terminal control
  * a record could smuggle in: ED (clear screen), OSC 0 (title), OSC 52

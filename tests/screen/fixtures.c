@@ -1,4 +1,4 @@
-/* hostile_fixtures.c — the helpers behind hostile.h. */
+/* fixtures.c — the helpers behind fixtures.h. */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "../../src/store/internal.h"
-#include "hostile.h"
+#include "fixtures.h"
 #include "store.h"
 
 struct harness *h;
@@ -26,22 +26,23 @@ const char *__lsan_default_suppressions(void)
 	return "leak:libcriterion.so\n";
 }
 
-void hostile_setup(void)
+void fixture_setup(void)
 {
 	const char *tmp = getenv("TMPDIR");
-	snprintf(tmp_dir, sizeof tmp_dir, "%s/bb-hostile-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	snprintf(tmp_dir, sizeof tmp_dir, "%s/bb-screen-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	cr_assert(mkdtemp(tmp_dir) != NULL);
 	snprintf(db, sizeof db, "%s/t.db", tmp_dir);
 }
 
-void hostile_teardown(void)
+void fixture_teardown(void)
 {
 	harness_free(h);
 	h = NULL;
 	if (!tmp_dir[0])
 		return;
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_dir);
+	/* Read-only tests take write permission away: give it back first. */
+	char cmd[200];
+	snprintf(cmd, sizeof cmd, "chmod -R u+rwX '%s'; rm -rf '%s'", tmp_dir, tmp_dir);
 	cr_assert(system(cmd) == 0);
 	tmp_dir[0] = '\0';
 }
