@@ -57,31 +57,16 @@ enum sleep_state {
 };
 
 /* What the program is doing, from /proc/PID/syscall: the system call it
- * sleeps in (the harness's own test, which it keeps to itself), and for
+ * sleeps in (harness_is_input_wait), and for
  * poll and ppoll its timeout, the fourth field. */
 static enum sleep_state sleep_state(pid_t pid)
 {
-	static const long waits[] = {
-		SYS_read, SYS_readv, SYS_ppoll, SYS_pselect6, SYS_epoll_pwait,
-#ifdef SYS_poll
-		SYS_poll,
-#endif
-#ifdef SYS_select
-		SYS_select,
-#endif
-#ifdef SYS_epoll_wait
-		SYS_epoll_wait,
-#endif
-	};
 	char buf[256];
 	if (!read_proc(pid, "syscall", buf, sizeof buf) || buf[0] < '0' || buf[0] > '9')
 		return AWAKE;
 	char *end;
 	long nr = strtol(buf, &end, 10);
-	bool input = false;
-	for (size_t i = 0; i < sizeof waits / sizeof *waits; i++)
-		input = input || nr == waits[i];
-	if (!input)
+	if (!harness_is_input_wait(nr))
 		return AWAKE;
 	strtoull(end, &end, 16);	/* fds */
 	strtoull(end, &end, 16);	/* nfds */

@@ -921,6 +921,14 @@ static const long input_waits[] = {
 #endif
 };
 
+bool harness_is_input_wait(long syscall_nr)
+{
+	for (size_t i = 0; i < sizeof input_waits / sizeof *input_waits; i++)
+		if (syscall_nr == input_waits[i])
+			return true;
+	return false;
+}
+
 /* Reads a small /proc file of the program's into buf; false if it cannot. */
 static bool read_proc(const struct harness *h, const char *file, char *buf, size_t size)
 {
@@ -948,12 +956,7 @@ static int program_idle(const struct harness *h)
 		/* "running", or "-1 …" when blocked outside a system call. */
 		if (buf[0] < '0' || buf[0] > '9')
 			return 0;
-		long nr = strtol(buf, NULL, 10);
-		for (size_t i = 0; i < sizeof input_waits / sizeof *input_waits; i++) {
-			if (nr == input_waits[i])
-				return 1;
-		}
-		return 0;
+		return harness_is_input_wait(strtol(buf, NULL, 10));
 	}
 	if (read_proc(h, "stat", buf, sizeof buf)) {
 		const char *paren = strrchr(buf, ')');

@@ -194,6 +194,9 @@ void harness_dump(const struct harness *h, FILE *out);
  * program asleep in read() is past the window: the signal interrupts the
  * read. */
 bool harness_wait_idle(struct harness *h, int timeout_ms);
+/* Whether a system call (its number, as /proc/PID/syscall gives it) is
+ * one a program sleeps in while it waits for input. */
+bool harness_is_input_wait(long syscall_nr);
 
 /* Resizes the terminal as a person does: waits until the program is idle
  * (harness_wait_idle), then sets the new size on the terminal emulator and
