@@ -10,6 +10,7 @@ struct tui_options {
 	bool read_only;		/* edits explain why they do nothing */
 	bool ascii;		/* the locale is not UTF-8, or --ascii */
 	bool color;		/* false with --no-color or NO_COLOR */
+	bool selection_bar;	/* --selection-bar: over the theme's choice */
 	const char *user;	/* recorded in the history of edits */
 };
 

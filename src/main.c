@@ -14,7 +14,8 @@
 
 static const char usage_text[] =
 	"Usage:\n"
-	"  bienban [--db PATH] [--read-only] [--ascii] [--no-color]      the browser\n"
+	"  bienban [--db PATH] [--read-only] [--ascii] [--no-color] [--selection-bar]\n"
+	"                                                                the browser\n"
 	"  bienban [--db PATH] import FILE...                            notices (.txt), tables (.csv), exports (.json)\n"
 	"  bienban [--db PATH] list meetings|resolutions|documents|tasks [filters] [--format table|tsv|json]\n"
 	"  bienban [--db PATH] search [--format table|tsv|json] QUERY\n"
@@ -62,7 +63,13 @@ static bool locale_is_utf8(void)
 }
 
 /* The browser: on the database the options name, on a terminal. */
-static int browse(const struct cli_env *env, bool no_color)
+/* The browser's own options. */
+struct browse_flags {
+	bool no_color;
+	bool selection_bar;
+};
+
+static int browse(const struct cli_env *env, struct browse_flags f)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "bienban: the browser needs a terminal; for scripts use a command"
@@ -79,7 +86,8 @@ static int browse(const struct cli_env *env, bool no_color)
 	struct tui_options o = {
 		.read_only = env->read_only || store_read_only(s),
 		.ascii = env->ascii,
-		.color = !no_color && !(nc && *nc),
+		.color = !f.no_color && !(nc && *nc),
+		.selection_bar = f.selection_bar,
 		.user = cli_user(),
 	};
 	int rc = tui_run(s, &o);
@@ -91,7 +99,7 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	struct cli_env env = { .program = argv[0], .ascii = !locale_is_utf8() };
-	bool no_color = false;
+	struct browse_flags flags = { 0 };
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
@@ -110,14 +118,16 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--ascii")) {
 			env.ascii = true;
 		} else if (!strcmp(a, "--no-color")) {
-			no_color = true;
+			flags.no_color = true;
+		} else if (!strcmp(a, "--selection-bar")) {
+			flags.selection_bar = true;
 		} else {
 			return !strcmp(a, "--db") ? usage_error("--db needs a path", NULL)
 						   : usage_error("unknown option", a);
 		}
 	}
 	if (i == argc)
-		return browse(&env, no_color);
+		return browse(&env, flags);
 	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
 		if (!strcmp(argv[i], commands[k].name))
 			return commands[k].run(&env, argc - i, argv + i);

@@ -549,6 +549,8 @@ static enum bb_status start(struct app *a, struct bb_error *err)
 	if (theme_load(&a->theme, bb_default_theme, bb_default_theme_len, color, err) != BB_OK ||
 	    keymap_load(&a->keys, bb_default_keys, bb_default_keys_len, err) != BB_OK)
 		return BB_ERROR;
+	if (a->opt->selection_bar)
+		a->theme.selection_bar = true;
 	a->painter = (struct painter){ .ascii = a->opt->ascii, .theme = &a->theme };
 	today_iso(a->today);
 	a->row_ctx = (struct row_context){ .ascii = a->opt->ascii, .today = a->today };

@@ -63,6 +63,9 @@ enum role {
 
 struct theme {
 	attr_t attr[ROLE_COUNT];
+	/* The selection as a bar over the whole row ("selection bar"), or
+	 * as a marker and the row's first column ("selection marker"). */
+	bool selection_bar;
 };
 
 /* Reads the theme file and sets up curses colors when `color` (the

@@ -14,9 +14,19 @@ static int flex_width(const struct row *r, int width)
 	return width - used;
 }
 
+/* The attributes of cell i of a row: the selection's over the first
+ * `marked` cells of the selected row, else the cell's role. */
+static attr_t cell_attr(const struct painter *p, const struct row *r, int i,
+			int marked, attr_t selected)
+{
+	return i < marked ? selected : p->theme->attr[r->cells[i].role];
+}
+
+/* Draws a row in `width` cells from x; its first `marked` cells carry
+ * the selection's attributes (all of them for a bar, none when the row
+ * is not selected). */
 static void draw_row(struct painter *p, const struct row *r, int y, int x,
-		     int width, attr_t selected, bool is_selected,
-		     const char *highlight)
+		     int width, attr_t selected, int marked, const char *highlight)
 {
 	int flex = flex_width(r, width);
 	int at = x;
@@ -25,9 +35,13 @@ static void draw_row(struct painter *p, const struct row *r, int y, int x,
 		int w = c->width ? c->width : flex;
 		if (at + w > x + width)
 			w = x + width - at;
-		attr_t attr = is_selected ? selected : p->theme->attr[c->role];
-		if (i) {	/* the gap between columns */
-			paint_blank(stdscr, y, at, 1, is_selected ? selected : p->theme->attr[ROLE_NORMAL]);
+		attr_t attr = cell_attr(p, r, i, marked, selected);
+		if (i) {
+			/* The gap between columns takes the attributes of
+			 * the cell after it: a blank looks the same in
+			 * either, and the row changes attributes once, not
+			 * twice, per column. */
+			paint_blank(stdscr, y, at, 1, attr);
 			at++;
 			if (w > x + width - at)
 				w = x + width - at;
@@ -37,7 +51,21 @@ static void draw_row(struct painter *p, const struct row *r, int y, int x,
 	}
 	if (at < x + width)
 		paint_blank(stdscr, y, at, x + width - at,
-			    is_selected ? selected : p->theme->attr[ROLE_NORMAL]);
+			    marked >= r->count && marked ? selected : p->theme->attr[ROLE_NORMAL]);
+}
+
+/* The selection as a marker in the box's left edge and the selection's
+ * attributes over the row's first column, the rest of the row as it is:
+ * a move then rewrites a few cells of two rows instead of both rows
+ * whole, which over a slow link is most of what a j costs (mutt's
+ * arrow_cursor). The edge, not a column of the row, so that the columns
+ * keep their widths. A row whose first column is the flexible one gets
+ * the marker alone. */
+#define MARKER "\xe2\x96\xb6"	/* ▶ */
+
+static int first_column(const struct row *r)
+{
+	return r->count && r->cells[0].width ? 1 : 0;
 }
 
 void listview_draw(struct painter *p, const struct pane *pane,
@@ -73,12 +101,17 @@ void listview_draw(struct painter *p, const struct pane *pane,
 		size_t index;
 		size_t i = m->top + (size_t)r;
 		if (!list_model_row(m, i, &page, &index)) {
-			paint_text(p, stdscr, y, pane->x + 1, width, !m->count && r == 0 ? "(none)" : "",
-				   p->theme->attr[ROLE_COLUMN], NULL, false);
+			bool none = !m->count && r == 0;
+			paint_text(p, stdscr, y, pane->x + 1, width, none ? "(none)" : "",
+				   p->theme->attr[none ? ROLE_COLUMN : ROLE_NORMAL], NULL, false);
 			continue;
 		}
 		struct row row = { .role = ROLE_NORMAL };
 		pane->ops->row(ctx, page, index, &row);
-		draw_row(p, &row, y, pane->x + 1, width, selected, i == m->sel, highlight);
+		int marked = i != m->sel ? 0 : p->theme->selection_bar ? row.count : first_column(&row);
+		draw_row(p, &row, y, pane->x + 1, width, selected, marked, highlight);
+		if (i == m->sel && !p->theme->selection_bar)
+			paint_text(p, stdscr, y, pane->x, 1, p->ascii ? ">" : MARKER, selected,
+				   NULL, false);
 	}
 }

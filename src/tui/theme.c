@@ -53,6 +53,18 @@ static bool attr_by_name(const char *name, attr_t *out)
 	return false;
 }
 
+static enum bb_status selection_line(struct theme *th, const char *style, size_t lineno,
+				     struct bb_error *err)
+{
+	if (style && !strcmp(style, "bar"))
+		th->selection_bar = true;
+	else if (style && !strcmp(style, "marker"))
+		th->selection_bar = false;
+	else
+		return bb_fail(err, BB_ERROR, "theme.conf:%zu: selection is bar or marker", lineno);
+	return BB_OK;
+}
+
 static enum bb_status theme_line(struct theme *th, char *line, size_t lineno,
 				 bool color, struct bb_error *err)
 {
@@ -60,9 +72,11 @@ static enum bb_status theme_line(struct theme *th, char *line, size_t lineno,
 	char *kind = strtok_r(line, " \t", &save);
 	if (!kind || kind[0] == '#')
 		return BB_OK;
+	if (!strcmp(kind, "selection"))
+		return selection_line(th, strtok_r(NULL, " \t", &save), lineno, err);
 	bool is_color = !strcmp(kind, "color");
 	if (!is_color && strcmp(kind, "mono"))
-		return bb_fail(err, BB_ERROR, "theme.conf:%zu: expected color or mono", lineno);
+		return bb_fail(err, BB_ERROR, "theme.conf:%zu: expected color, mono or selection", lineno);
 	char *name = strtok_r(NULL, " \t", &save);
 	int role = name ? role_by_name(name) : -1;
 	if (role < 0)
