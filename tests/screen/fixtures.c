@@ -159,6 +159,25 @@ char *row_text(int row)
 	return harness_row_text(h, row, buf, sizeof buf);
 }
 
+bool is_marker(const struct harness_cell *c)
+{
+	return !strcmp(c->text, "▶") || !strcmp(c->text, ">");
+}
+
+int list_edge(const char *text, int *row)
+{
+	int col;
+	cr_assert(harness_find(h, text, row, &col), "\"%s\" is not on the screen", text);
+	for (int c = col - 1; c >= 0; c--) {
+		struct harness_cell cell;
+		harness_cell(h, *row, c, &cell);
+		if (is_marker(&cell) || !strcmp(cell.text, "│") || !strcmp(cell.text, "|"))
+			return c;
+	}
+	cr_assert_fail("no list edge left of \"%s\"", text);
+	return -1;
+}
+
 bool no_foreign_escapes(void)
 {
 	return harness_raw_foreign_escapes(h, stderr) == 0;

@@ -78,6 +78,12 @@ struct harness *start_program(int rows, int cols, const char *const *env,
 int row_of(const char *text);
 /* Row text, trailing blanks trimmed (a static buffer). */
 char *row_text(int row);
+/* The column of the left edge of the list that shows text: the box's
+ * edge, or the selection's marker drawn in it. The row of text goes in
+ * *row (fails the test if text is absent). */
+int list_edge(const char *text, int *row);
+/* Whether a cell is the selection's marker: "▶", or ">" in ASCII. */
+bool is_marker(const struct harness_cell *c);
 /* No control function in all the program wrote that bienban did not
  * send itself; findings are printed. */
 bool no_foreign_escapes(void);

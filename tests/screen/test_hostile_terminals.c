@@ -124,10 +124,40 @@ static bool same_look(const struct harness_cell *a, const struct harness_cell *b
 	       a->fg == b->fg && a->bg == b->bg;
 }
 
+/* The cell at row, col once the program has drawn all it meant to. */
+static struct harness_cell cell_at(int row, int col)
+{
+	cr_assert(harness_wait_idle(h, 0));
+	harness_pump(h);
+	struct harness_cell c;
+	cr_assert(harness_cell(h, row, col, &c));
+	return c;
+}
+
+/* The selection of the list showing `selected` stands out from the row
+ * showing `other` by an attribute, not by color alone: the marker in the
+ * list's edge and the first column carry reverse or underline. Returns
+ * the marker's cell. */
+static struct harness_cell selection_stands_out(const char *selected, const char *other)
+{
+	cr_assert(harness_wait_text(h, selected, 0));
+	int row, other_row, edge = list_edge(selected, &row);
+	cr_assert_eq(list_edge(other, &other_row), edge, "one list");
+	struct harness_cell mark = cell_at(row, edge), first = cell_at(row, edge + 1);
+	struct harness_cell border = cell_at(other_row, edge), other_first = cell_at(other_row, edge + 1);
+	cr_assert(is_marker(&mark), "the marker in the list's edge, got \"%s\"", mark.text);
+	cr_assert(!is_marker(&border), "one marker");
+	cr_assert(mark.reverse || mark.underline, "the marker: reverse or underline");
+	cr_assert(first.reverse || first.underline, "the first column: reverse or underline");
+	cr_assert(marked(&first) && !same_look(&first, &other_first),
+		  "the selected row stands out by an attribute");
+	return mark;
+}
+
 /* The browse view at 120×40 with the items pane focused: its selected
  * row (item 1) is set apart from item 2 by an attribute, not by color
- * alone, as is the selection of the panes without focus; overdue items
- * carry "!" as well as their color. */
+ * alone, as is the selection of the panes without focus, differently;
+ * overdue items carry "!" as well as their color. */
 static void selection_shows_without_color(const char *const *env, const char *const *args,
 					  bool colors_allowed)
 {
@@ -136,14 +166,9 @@ static void selection_shows_without_color(const char *const *env, const char *co
 	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
 	cr_assert(harness_keys(h, "l l"));
 	cr_assert(harness_wait_text(h, "[Action items 1/12]", 0));
-	struct harness_cell selected = cell_of("tiếp tục quán triệt"), other = cell_of("tập trung chỉ đạo");
-	cr_assert(marked(&selected) && !same_look(&selected, &other),
-		  "the selected row stands out by an attribute");
-	cr_assert(selected.reverse || selected.underline, "reverse or underline");
-	struct harness_cell idle = cell_of("Đối với Báo cáo tình hình");
-	struct harness_cell idle_other = cell_of("Đối với dự thảo Báo cáo");
-	cr_assert((idle.reverse || idle.underline) && !same_look(&idle, &idle_other),
-		  "a pane without focus shows its selection too");
+	struct harness_cell focused = selection_stands_out("tiếp tục quán triệt", "tập trung chỉ đạo");
+	struct harness_cell idle = selection_stands_out("Đối với Báo cáo tình hình", "Đối với dự thảo Báo cáo");
+	cr_assert(!same_look(&focused, &idle), "the focused pane's selection is not an idle one's");
 	cr_assert(harness_find(h, "○!", NULL, NULL), "overdue items are marked, not only colored");
 	cr_assert(harness_wait_text(h, "[Action items", 0), "focus is shown by brackets");
 	if (!colors_allowed) {
@@ -195,7 +220,7 @@ Test(terminals, an_empty_no_color_keeps_colors)
 	import_sample(db);
 	h = browser(40, 120, env);
 	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
-	struct harness_cell c = cell_of("Hội nghị lần thứ 12");
+	struct harness_cell c = cell_of("▶");
 	cr_assert(c.bg != HARNESS_COLOR_DEFAULT || c.fg != HARNESS_COLOR_DEFAULT, "colors");
 }
 

@@ -288,6 +288,116 @@ Test(screen, ascii_terminals_get_transliterated_text)
 	cr_assert(no_foreign_escapes());
 }
 
+/* ---- the selection ------------------------------------------------------------------ */
+
+static struct harness_cell cell_at(int row, int col)
+{
+	struct harness_cell c;
+	cr_assert(harness_cell(h, row, col, &c));
+	return c;
+}
+
+/* The list showing `text` on its selected row: the marker in the list's
+ * edge and its first `first` cells in the selection's attributes, with
+ * color `fg`; the rest of the row as the other rows are. */
+static void marker_and_first_column(const char *text, int first, int fg)
+{
+	int row, edge = list_edge(text, &row);
+	struct harness_cell mark = cell_at(row, edge);
+	cr_assert_str_eq(mark.text, "▶");
+	cr_assert(mark.reverse && mark.fg == fg, "the marker: reverse, color %d (got %d)", fg, mark.fg);
+	for (int c = edge + 1; c <= edge + first; c++)
+		cr_assert(cell_at(row, c).reverse && cell_at(row, c).fg == fg, "first column, cell %d", c);
+	int col;
+	cr_assert(harness_find(h, text, NULL, &col));
+	for (int c = edge + first + 1; c < col + 4; c++)
+		cr_assert(!cell_at(row, c).reverse, "the rest of the row is not reversed (cell %d)", c);
+	/* Other rows keep the box's edge; columns start where they did. */
+	struct harness_cell below = cell_at(row + 1, edge);
+	cr_assert_str_eq(below.text, "│");
+	cr_assert(!below.reverse);
+}
+
+Test(screen, the_selection_is_a_marker_and_the_first_column)
+{
+	h = sample_browser(40, 120);
+	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
+	cr_assert(harness_wait_idle(h, 0));
+	harness_pump(h);
+	/* The focused pane's in cyan, the others' in the default colors. */
+	marker_and_first_column("Hội nghị lần thứ 12", 10, 6);
+	marker_and_first_column("Đối với Báo cáo tình hình", 2, HARNESS_COLOR_DEFAULT);
+	int row, col;
+	cr_assert(harness_find(h, "1 Đối với Báo cáo tình hình", &row, &col));
+	cr_assert_eq(col, 36 + 2, "the number column where it always was");
+	cr_assert(harness_keys(h, "l j"));
+	cr_assert(harness_wait_text(h, "[Resolutions 2/5]", 0));
+	cr_assert(harness_wait_idle(h, 0));
+	harness_pump(h);
+	marker_and_first_column("Đối với dự thảo Báo cáo", 2, 6);
+	marker_and_first_column("Hội nghị lần thứ 12", 10, HARNESS_COLOR_DEFAULT);
+	cr_assert(no_foreign_escapes());
+}
+
+Test(screen, the_selection_bar_covers_the_whole_row)
+{
+	import_sample(db);
+	h = browser_on(db, 40, 120, "C.UTF-8", "--selection-bar");
+	cr_assert(harness_wait_text(h, "Action items 1/12", 0));
+	cr_assert(harness_wait_idle(h, 0));
+	harness_pump(h);
+	int row, edge = list_edge("Hội nghị lần thứ 12", &row);
+	cr_assert_str_eq(cell_at(row, edge).text, "│", "no marker with the bar");
+	for (int c = edge + 1; c < 35; c++)
+		cr_assert(cell_at(row, c).reverse && cell_at(row, c).fg == 6, "cell %d in the bar", c);
+	cr_assert(!cell_at(row + 1, edge + 1).reverse);
+}
+
+Test(screen, the_ascii_selection_is_a_greater_than_sign)
+{
+	import_sample(db);
+	h = browser_on(db, 40, 120, "C", NULL);
+	cr_assert(harness_wait_text(h, "Hoi nghi lan thu 12", 0));
+	cr_assert(harness_wait_idle(h, 0));
+	harness_pump(h);
+	int row, edge = list_edge("Hoi nghi lan thu 12", &row);
+	struct harness_cell mark = cell_at(row, edge);
+	cr_assert_str_eq(mark.text, ">");
+	cr_assert(mark.reverse && cell_at(row, edge + 1).reverse);
+	cr_assert_str_eq(cell_at(row + 1, edge).text, "|");
+	cr_assert(no_foreign_escapes());
+}
+
+/* The bytes a j writes, counted (not timed): a few cells of two rows and
+ * the position in the title, not two whole rows, so that over a slow
+ * link a held j keeps up (the benchmark's target: 300 bytes). At ten
+ * rows the tasks view has no reader, so what the j writes is the list's
+ * alone, deferred redraw or not; the list shows six rows, and the later
+ * presses scroll it (a whole new row each). */
+Test(screen, a_j_in_a_list_writes_few_bytes)
+{
+	h = sample_browser(10, 120);
+	cr_assert(harness_wait_text(h, "Meetings", 0));
+	cr_assert(harness_key(h, "2"));
+	cr_assert(harness_wait_text(h, "[Action items 1/46]", 0));
+	for (int n = 2; n <= 10; n++) {
+		cr_assert(harness_wait_idle(h, 0));
+		harness_pump(h);
+		size_t before, after;
+		harness_raw(h, &before);
+		cr_assert(harness_key(h, "j"));
+		char title[64];
+		snprintf(title, sizeof title, "[Action items %d/46]", n);
+		cr_assert(harness_wait_text(h, title, 0));
+		cr_assert(harness_wait_idle(h, 0));
+		harness_pump(h);
+		harness_raw(h, &after);
+		size_t limit = n <= 6 ? 150 : 300;
+		cr_assert_leq(after - before, limit, "j to row %d wrote %zu bytes (at most %zu)", n,
+			      after - before, limit);
+	}
+}
+
 /* ---- search ---------------------------------------------------------------------- */
 
 /* "Đảng" is on the screen, drawn unlike the cells before it. Waited for,
