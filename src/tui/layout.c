@@ -32,6 +32,10 @@ static void place(struct pane *p, int y, int x, int h, int w)
 	/* A hidden pane keeps its scroll position for when it shows again. */
 	if (h > 2)
 		list_model_set_height(&p->model, h - 2);
+	/* Curses scrolls a list as wide as the screen with the terminal's
+	 * scrolling region, a row at a time for a new row's bytes. One beside
+	 * another it repaints whole, so that one moves by half a screen. */
+	p->model.scroll_step = w < COLS ? (h - 2) / 2 : 1;
 }
 
 void app_layout(struct app *a)

@@ -158,14 +158,25 @@ static enum bb_status read_before(struct list_model *m, struct bb_error *err)
 	return BB_OK;
 }
 
-/* Keeps the selection on screen, moving the view as little as possible. */
+/* Keeps the selection on screen, moving the view by scroll_step rows or
+ * as many as it takes. A step of more than a row is for a list the
+ * terminal cannot scroll (one beside another): each move of its view
+ * rewrites all its rows, so it moves seldom and far (vim's scrolljump,
+ * mutt's paging menu). The end of the list is kept at the bottom by
+ * list_model_move. */
 static void follow(struct list_model *m)
 {
 	size_t h = (size_t)m->height;
-	if (m->sel < m->top)
-		m->top = m->sel;
-	else if (m->sel >= m->top + h)
-		m->top = m->sel - h + 1;
+	size_t step = m->scroll_step > 1 ? (size_t)m->scroll_step : 1;
+	if (step > h)
+		step = h;
+	if (m->sel < m->top) {
+		size_t by = m->top - m->sel > step ? m->top - m->sel : step;
+		m->top = m->top > by ? m->top - by : 0;
+	} else if (m->sel >= m->top + h) {
+		size_t by = m->sel - (m->top + h) + 1;
+		m->top += by > step ? by : step;
+	}
 }
 
 /* ---- moving ------------------------------------------------------------------- */
@@ -213,6 +224,10 @@ enum bb_status list_model_move(struct list_model *m, long delta,
 	/* Fill the screen below the selection too. */
 	while (st == BB_OK && m->top + (size_t)m->height > m->count && !m->at_end)
 		st = read_after(m, err);
+	if (m->at_end && m->top + (size_t)m->height > m->count)
+		m->top = m->count > (size_t)m->height ? m->count - (size_t)m->height : 0;
+	if (m->sel < m->top)
+		m->top = m->sel;
 	trim(m);
 	return st;
 }

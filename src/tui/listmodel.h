@@ -22,6 +22,9 @@ struct list_model {
 	struct store_query query;	/* its strings belong to the caller */
 	int page_rows;			/* rows read per page */
 	int height;			/* rows on screen */
+	/* Rows the view moves at least when the selection leaves it (0 or
+	 * 1: one row; see follow() in listmodel.c). */
+	int scroll_step;
 	struct store_page *pages[LIST_MAX_PAGES + 1];
 	size_t npages;
 	size_t count;			/* rows in the window */
