@@ -173,6 +173,27 @@ static bool bench_lists(const struct config *c, struct session *s, struct suite 
 	return ok;
 }
 
+/* j alone in a list the session does not page through (documents,
+ * search results): the bytes of a move in every kind of list. */
+static bool bench_j(const struct config *c, struct session *s, struct suite *su, const char *view)
+{
+	char j[64];
+	snprintf(j, sizeof j, "j · %s", view);
+	bool ok = series(s, su, j, "j", NULL, NULL, c->presses);
+	targets(su, j, 2, 10, 300);
+	return ok;
+}
+
+/* The results of a search, as a list to move in. */
+static bool bench_hits_list(const struct config *c, struct session *s, struct suite *su,
+			    const char *query)
+{
+	struct press p;
+	if (!untimed(s, "/") || !session_type(s, query, &p) || !untimed(s, "Enter"))
+		return false;
+	return bench_j(c, s, su, "search results") && untimed(s, "1");
+}
+
 static bool bench_switches(const struct config *c, struct session *s, struct suite *su)
 {
 	bool ok = series(s, su, "pane switch (l, h) · browse", "l", "pane switch (l, h) · browse", "h",
@@ -265,9 +286,11 @@ static void bench_session(const struct config *c, struct suite *su)
 	if (!start_bienban(c, su->db, &s, &first))
 		exit(1);
 	bool ok = bench_lists(c, &s, su, "browse, meetings") && bench_switches(c, &s, su) &&
-		  untimed(&s, "2") && bench_lists(c, &s, su, "tasks") && untimed(&s, "1");
+		  untimed(&s, "2") && bench_lists(c, &s, su, "tasks") && untimed(&s, "3") &&
+		  bench_j(c, &s, su, "documents") && untimed(&s, "1");
 	for (size_t i = 0; ok && i < sizeof queries / sizeof *queries; i++)
 		ok = bench_search(c, &s, su, queries[i]);
+	ok = ok && bench_hits_list(c, &s, su, queries[0]);
 	ok = ok && bench_overdue(c, &s, su);
 	struct rusage ru;
 	if (!ok || !session_finish(&s, "q", &ru)) {
