@@ -35,6 +35,9 @@ struct list_sql {
 	struct order order;
 };
 
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+
 #define TASK_DUE_KEY "ifnull(a.due_on, '9999-12-31')"
 
 static const char task_columns[] =
@@ -82,10 +85,13 @@ static struct list_sql list_sql_for(const struct store_query *q)
 						  .descending = true, .id = "r.id" } };
 	case STORE_LIST_DOCUMENTS:
 		return (struct list_sql){
+			/* The citations are counted, not listed: a count
+			 * reads the document's run of its index and stops
+			 * past STORE_CITED_MAX, where the meetings would
+			 * cost a resolution lookup per citation. */
 			.columns = "d.id, d.code, d.kind, d.issued_on, d.issuer, d.title,"
-				   " (SELECT group_concat(mid) FROM (SELECT DISTINCT r.meeting_id AS mid"
-				   "  FROM resolution_document rd JOIN resolution r ON r.id = rd.resolution_id"
-				   "  WHERE rd.document_id = d.id ORDER BY mid))",
+				   " (SELECT count(*) FROM (SELECT 1 FROM resolution_document"
+				   "  WHERE document_id = d.id LIMIT " STRINGIFY(STORE_CITED_MAX) " + 1))",
 			.from = "document d",
 			.order = { .key = "d.code", .collate = "", .unique_key = true, .id = "d.id" } };
 	case STORE_LIST_TASKS:
@@ -281,7 +287,7 @@ static void read_document(sqlite3_stmt *st, struct store_document *d)
 	d->issued_on = store_col_text(st, 3);
 	d->issuer = store_col_text(st, 4);
 	d->title = store_col_text(st, 5);
-	d->meetings = store_col_text(st, 6);
+	d->cited = sqlite3_column_int64(st, 6);
 }
 
 static void read_task(sqlite3_stmt *st, struct store_task *t)

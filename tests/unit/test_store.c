@@ -339,12 +339,52 @@ Test(store, children_and_meetings_pages)
 	cr_assert(eq(str, p->rows.tasks[0].meeting_title, "Hội nghị lần thứ 1"));
 	store_page_free(p);
 
+	/* A documents page counts the citations and leaves the meetings to
+	 * the record and to store_document_meetings. */
 	struct store_query dq = { .list = STORE_LIST_DOCUMENTS };
 	cr_assert(eq(int, store_page(s, &dq, NULL, STORE_FORWARD, 10, &p, &err), BB_OK));
 	cr_assert(eq(sz, p->count, 1));
-	char want[64];
+	cr_assert(eq(i64, p->rows.documents[0].cited, 4));	/* two resolutions each */
+	cr_assert(eq(ptr, p->rows.documents[0].meetings, NULL));
+	long long doc = p->rows.documents[0].id;
+	store_page_free(p);
+	char want[64], *meetings;
 	snprintf(want, sizeof want, "%lld,%lld", m1, m2);
-	cr_assert(eq(str, p->rows.documents[0].meetings, want));
+	cr_assert(eq(int, store_document_meetings(s, doc, &meetings, &err), BB_OK));
+	cr_assert(eq(str, meetings, want));
+	free(meetings);
+	struct store_document *d;
+	cr_assert(eq(int, store_document_get(s, doc, &d, &err), BB_OK));
+	cr_assert(eq(str, d->meetings, want));
+	cr_assert(eq(i64, d->cited, 4));
+	store_document_free(d);
+	store_close(s);
+}
+
+/* However often a document is cited, a page counts no further than
+ * STORE_CITED_MAX + 1; its meetings are all there. */
+Test(store, a_documents_page_stops_counting_citations)
+{
+	struct store *s = open_new();
+	enum { MEETINGS = STORE_CITED_MAX / 2 + 1 };	/* two citations each */
+	for (int i = 0; i < MEETINGS; i++) {
+		char tag[16];
+		snprintf(tag, sizeof tag, "%d", i + 1);
+		import(s, tag, 1);
+	}
+	struct bb_error err;
+	struct store_query dq = { .list = STORE_LIST_DOCUMENTS };
+	struct store_page *p;
+	cr_assert(eq(int, store_page(s, &dq, NULL, STORE_FORWARD, 10, &p, &err), BB_OK));
+	cr_assert(eq(sz, p->count, 1));
+	cr_assert(eq(i64, p->rows.documents[0].cited, STORE_CITED_MAX + 1));
+	char *meetings;
+	cr_assert(eq(int, store_document_meetings(s, p->rows.documents[0].id, &meetings, &err), BB_OK));
+	size_t commas = 0;
+	for (const char *c = meetings; c && *c; c++)
+		commas += *c == ',';
+	cr_assert(eq(sz, commas + 1, MEETINGS), "%s", meetings);
+	free(meetings);
 	store_page_free(p);
 	store_close(s);
 }
