@@ -116,10 +116,20 @@ struct store_resolution {
 	char *meeting_title;
 };
 
+/* How far a list page counts a document's citations: each row of a page
+ * reads at most this many index entries, however often it is cited. */
+#define STORE_CITED_MAX 99
+
 struct store_document {
 	long long id;
 	char *code, *kind, *issued_on, *issuer, *title;
-	char *meetings;		/* meeting ids joined by ",", or NULL */
+	/* Resolutions citing it, up to STORE_CITED_MAX + 1 (which means
+	 * "more than STORE_CITED_MAX"). */
+	long long cited;
+	/* Meeting ids joined by ",", in id order, or NULL. A list page leaves
+	 * it NULL (gathering it costs a row lookup per citation);
+	 * store_document_get and store_document_meetings fill it. */
+	char *meetings;
 };
 
 struct store_task {
@@ -254,6 +264,11 @@ enum bb_status store_document_get(struct store *s, long long id,
 				  struct store_document **out,
 				  struct bb_error *err);
 void store_document_free(struct store_document *d);
+
+/* The ids of the meetings citing document `id`, joined by "," in id order,
+ * into *out (NULL when none; the caller frees it). */
+enum bb_status store_document_meetings(struct store *s, long long id,
+				       char **out, struct bb_error *err);
 
 /* The meeting and resolution a record belongs to (0 where it has none:
  * a meeting has no meeting above it, a document belongs to none). */

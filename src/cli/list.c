@@ -117,6 +117,22 @@ static void put_row(struct cli_out *o, const struct store_page *p, size_t i,
 	}
 }
 
+/* A documents page counts each document's citations; the output
+ * promises the meetings, which are read here, one document at a time. */
+static enum bb_status add_meetings(struct store *s, struct store_page *p,
+				   struct bb_error *err)
+{
+	if (p->list != STORE_LIST_DOCUMENTS)
+		return BB_OK;
+	for (size_t i = 0; i < p->count; i++) {
+		struct store_document *d = &p->rows.documents[i];
+		enum bb_status status = store_document_meetings(s, d->id, &d->meetings, err);
+		if (status != BB_OK)
+			return status;
+	}
+	return BB_OK;
+}
+
 /* Writes every row of a query, page after page. */
 typedef char *(*snippet_fn)(const struct store_hit *h, const char *query);
 
@@ -131,6 +147,10 @@ static enum bb_status stream(struct store *s, const struct store_query *q,
 		status = store_page(s, q, &at, STORE_FORWARD, CLI_PAGE, &p, err);
 		if (status != BB_OK)
 			break;
+		if ((status = add_meetings(s, p, err)) != BB_OK) {
+			store_page_free(p);
+			break;
+		}
 		for (size_t i = 0; i < p->count; i++) {
 			char *snippet = snip ? snip(&p->rows.hits[i], q->search) : NULL;
 			put_row(o, p, i, snippet);

@@ -33,7 +33,17 @@ struct list_sql {
 	const char *columns;
 	const char *from;
 	struct order order;
+	/* Set where no index gives the order, so every candidate row must
+	 * be read before the first is known: the FROM and WHERE of a query
+	 * that picks the page's ids by the order's columns alone (naming
+	 * its rows as `from` does, with every filter of the list). The
+	 * columns, and their subqueries, are then read for the page's rows
+	 * only, not for each candidate. */
+	const char *ids_from;
 };
+
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
 
 #define TASK_DUE_KEY "ifnull(a.due_on, '9999-12-31')"
 
@@ -79,13 +89,21 @@ static struct list_sql list_sql_for(const struct store_query *q)
 			.order = q->parent_id
 				? (struct order){ .key = "r.seq", .collate = "", .int_key = true, .id = "r.id" }
 				: (struct order){ .key = "r.meeting_id", .collate = "", .int_key = true,
-						  .descending = true, .id = "r.id" } };
+						  .descending = true, .id = "r.id" },
+			/* No index orders a document's citations by meeting:
+			 * they are sorted on (meeting, id), a row lookup each. */
+			.ids_from = q->parent_id || !q->document ? NULL
+				: "resolution_document rd JOIN resolution r ON r.id = rd.resolution_id"
+				  " WHERE rd.document_id = (SELECT id FROM document WHERE code = ?6)" };
 	case STORE_LIST_DOCUMENTS:
 		return (struct list_sql){
+			/* The citations are counted, not listed: a count
+			 * reads the document's run of its index and stops
+			 * past STORE_CITED_MAX, where the meetings would
+			 * cost a resolution lookup per citation. */
 			.columns = "d.id, d.code, d.kind, d.issued_on, d.issuer, d.title,"
-				   " (SELECT group_concat(mid) FROM (SELECT DISTINCT r.meeting_id AS mid"
-				   "  FROM resolution_document rd JOIN resolution r ON r.id = rd.resolution_id"
-				   "  WHERE rd.document_id = d.id ORDER BY mid))",
+				   " (SELECT count(*) FROM (SELECT 1 FROM resolution_document"
+				   "  WHERE document_id = d.id LIMIT " STRINGIFY(STORE_CITED_MAX) " + 1))",
 			.from = "document d",
 			.order = { .key = "d.code", .collate = "", .unique_key = true, .id = "d.id" } };
 	case STORE_LIST_TASKS:
@@ -169,30 +187,44 @@ enum step {
 	STEP_NEXT_KEYS,	/* key beyond k */
 };
 
+/* The keyset condition, order and limit of one step. */
+static void put_step(struct text_buf *sql, const struct order *o, enum step step, bool up)
+{
+	const char *cmp = up ? ">" : "<";
+	const char *dir = up ? "ASC" : "DESC";
+	if (step == STEP_SAME_KEY)
+		text_buf_printf(sql, " AND %s%s = ?8 AND %s %s ?9 ORDER BY %s %s",
+				o->key, o->collate, o->id, cmp, o->id, dir);
+	else if (step == STEP_NEXT_KEYS)
+		text_buf_printf(sql, " AND %s%s %s ?8 ORDER BY %s%s %s",
+				o->key, o->collate, cmp, o->key, o->collate, dir);
+	else
+		text_buf_printf(sql, " ORDER BY %s%s %s", o->key, o->collate, dir);
+	/* A unique key orders alone (FTS5 sorts by rowid only when the
+	 * ORDER BY names nothing else). */
+	if (step != STEP_SAME_KEY && !o->unique_key)
+		text_buf_printf(sql, ", %s %s", o->id, dir);
+	text_buf_addz(sql, " LIMIT ?10");
+}
+
 /* Builds the query for one step. `up` is true when the rows are read in
  * increasing key order. */
 static char *build_sql(const struct store_query *q, const struct list_sql *l,
 		       enum step step, bool up)
 {
 	const struct order *o = &l->order;
-	const char *cmp = up ? ">" : "<";
-	const char *dir = up ? "ASC" : "DESC";
 	struct text_buf sql = {0};
 	text_buf_printf(&sql, "SELECT %s, %s FROM %s", l->columns, o->key, l->from);
-	put_filters(&sql, q);
-	if (step == STEP_SAME_KEY)
-		text_buf_printf(&sql, " AND %s%s = ?8 AND %s %s ?9 ORDER BY %s %s",
-				o->key, o->collate, o->id, cmp, o->id, dir);
-	else if (step == STEP_NEXT_KEYS)
-		text_buf_printf(&sql, " AND %s%s %s ?8 ORDER BY %s%s %s",
-				o->key, o->collate, cmp, o->key, o->collate, dir);
-	else
-		text_buf_printf(&sql, " ORDER BY %s%s %s", o->key, o->collate, dir);
-	/* A unique key orders alone (FTS5 sorts by rowid only when the
-	 * ORDER BY names nothing else). */
-	if (step != STEP_SAME_KEY && !o->unique_key)
-		text_buf_printf(&sql, ", %s %s", o->id, dir);
-	text_buf_addz(&sql, " LIMIT ?10");
+	if (l->ids_from) {
+		/* The outer sort orders the page's rows, no more. */
+		const char *dir = up ? "ASC" : "DESC";
+		text_buf_printf(&sql, " WHERE %s IN (SELECT %s FROM %s", o->id, o->id, l->ids_from);
+		put_step(&sql, o, step, up);
+		text_buf_printf(&sql, ") ORDER BY %s%s %s, %s %s", o->key, o->collate, dir, o->id, dir);
+	} else {
+		put_filters(&sql, q);
+		put_step(&sql, o, step, up);
+	}
 	return text_buf_take(&sql, NULL);
 }
 
@@ -281,7 +313,7 @@ static void read_document(sqlite3_stmt *st, struct store_document *d)
 	d->issued_on = store_col_text(st, 3);
 	d->issuer = store_col_text(st, 4);
 	d->title = store_col_text(st, 5);
-	d->meetings = store_col_text(st, 6);
+	d->cited = sqlite3_column_int64(st, 6);
 }
 
 static void read_task(sqlite3_stmt *st, struct store_task *t)

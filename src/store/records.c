@@ -53,11 +53,38 @@ void store_resolution_free(struct store_resolution *r)
 	release(STORE_LIST_RESOLUTIONS, r);
 }
 
+/* One document, with the meetings its list row leaves out. */
 enum bb_status store_document_get(struct store *s, long long id,
 				  struct store_document **out,
 				  struct bb_error *err)
 {
-	return get(s, STORE_LIST_DOCUMENTS, id, sizeof **out, (void **)out, "document", err);
+	enum bb_status st = get(s, STORE_LIST_DOCUMENTS, id, sizeof **out, (void **)out,
+				"document", err);
+	if (st == BB_OK && (st = store_document_meetings(s, id, &(*out)->meetings, err)) != BB_OK) {
+		store_document_free(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
+enum bb_status store_document_meetings(struct store *s, long long id,
+				       char **out, struct bb_error *err)
+{
+	*out = NULL;
+	sqlite3_stmt *st = store_prepare_cached(s,
+		"SELECT group_concat(mid) FROM (SELECT DISTINCT r.meeting_id AS mid"
+		" FROM resolution_document rd JOIN resolution r ON r.id = rd.resolution_id"
+		" WHERE rd.document_id = ?1 ORDER BY mid)", err);
+	if (!st)
+		return BB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	enum bb_status status = BB_OK;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = store_col_text(st, 0);
+	else
+		status = store_sql_fail(s, err, "reading a document's meetings");
+	store_release(s, st);
+	return status;
 }
 
 void store_document_free(struct store_document *d)

@@ -187,6 +187,21 @@ const struct pane_ops pane_tasks = {
 
 /* ---- documents -------------------------------------------------------------------------- */
 
+/* How often a document is cited, "12×" ("12x" in ASCII): the length of
+ * the cited pane beside it. The store counts no further than
+ * STORE_CITED_MAX, so a popular document reads "99+×". */
+static const char *cited_mark(const struct row_context *c, const struct store_document *d,
+			      struct row *out, int slot)
+{
+	const char *times = c->ascii ? "x" : "\xc3\x97";	/* × */
+	if (d->cited > STORE_CITED_MAX)
+		snprintf(out->scratch[slot], sizeof out->scratch[slot], "%d+%s",
+			 STORE_CITED_MAX, times);
+	else
+		snprintf(out->scratch[slot], sizeof out->scratch[slot], "%lld%s", d->cited, times);
+	return out->scratch[slot];
+}
+
 static void document_row(const struct row_context *c, const struct store_page *page,
 			 size_t i, struct row *out)
 {
@@ -197,6 +212,7 @@ static void document_row(const struct row_context *c, const struct store_page *p
 		row_cell(out, row_date(out, 0, d->issued_on), 10, false, ROLE_COLUMN);
 	}
 	row_cell(out, d->title, 0, false, ROLE_NORMAL);
+	row_cell(out, cited_mark(c, d, out, 1), 4, true, ROLE_COLUMN);
 }
 
 static long long document_record(const struct store_page *page, size_t i,

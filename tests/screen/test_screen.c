@@ -155,6 +155,32 @@ Test(screen, moving_in_a_pane_updates_the_panes_to_its_right)
 	cr_assert(harness_wait_text(h, "Resolution: Đối với Dự thảo Chương trình", 0));
 }
 
+/* The row of a document ends in how often it is cited (the cited pane's
+ * length); the reader lists the meetings. */
+static bool row_with(struct harness *hh, const char *text, const char *also)
+{
+	int row;
+	char buf[512];
+	return harness_find(hh, text, &row, NULL) && harness_row_text(hh, row, buf, sizeof buf) &&
+	       strstr(buf, also);
+}
+
+Test(screen, a_documents_row_counts_its_citations)
+{
+	import_sample(db);
+	write_sql(db, "INSERT OR IGNORE INTO resolution_document(resolution_id, document_id)"
+		  " SELECT r.id, d.id FROM resolution r, document d WHERE d.code = '27-NQ/TW';");
+	h = browser_on(db, 40, 120, "C.UTF-8", NULL);
+	cr_assert(harness_wait_text(h, "Hội nghị lần thứ 12", 0));
+	cr_assert(harness_key(h, "3"));
+	cr_assert(harness_wait_text(h, "Documents 1/6", 0));
+	cr_assert(harness_wait_text(h, "Meetings: 1", 0), "the reader lists the meetings");
+	cr_assert(row_with(h, "27-NQ/TW", "5×"), "cited by all five resolutions");
+	cr_assert(row_with(h, "29-NQ/TW", "1×"));
+	cr_assert(harness_keys(h, "j j j"));
+	cr_assert(harness_wait_text(h, "Cited in 1/5", 0), "the count is the cited pane's length");
+}
+
 Test(screen, the_help_lists_keys_from_the_key_map)
 {
 	h = sample_browser(40, 120);

@@ -339,12 +339,52 @@ Test(store, children_and_meetings_pages)
 	cr_assert(eq(str, p->rows.tasks[0].meeting_title, "Hội nghị lần thứ 1"));
 	store_page_free(p);
 
+	/* A documents page counts the citations and leaves the meetings to
+	 * the record and to store_document_meetings. */
 	struct store_query dq = { .list = STORE_LIST_DOCUMENTS };
 	cr_assert(eq(int, store_page(s, &dq, NULL, STORE_FORWARD, 10, &p, &err), BB_OK));
 	cr_assert(eq(sz, p->count, 1));
-	char want[64];
+	cr_assert(eq(i64, p->rows.documents[0].cited, 4));	/* two resolutions each */
+	cr_assert(eq(ptr, p->rows.documents[0].meetings, NULL));
+	long long doc = p->rows.documents[0].id;
+	store_page_free(p);
+	char want[64], *meetings;
 	snprintf(want, sizeof want, "%lld,%lld", m1, m2);
-	cr_assert(eq(str, p->rows.documents[0].meetings, want));
+	cr_assert(eq(int, store_document_meetings(s, doc, &meetings, &err), BB_OK));
+	cr_assert(eq(str, meetings, want));
+	free(meetings);
+	struct store_document *d;
+	cr_assert(eq(int, store_document_get(s, doc, &d, &err), BB_OK));
+	cr_assert(eq(str, d->meetings, want));
+	cr_assert(eq(i64, d->cited, 4));
+	store_document_free(d);
+	store_close(s);
+}
+
+/* However often a document is cited, a page counts no further than
+ * STORE_CITED_MAX + 1; its meetings are all there. */
+Test(store, a_documents_page_stops_counting_citations)
+{
+	struct store *s = open_new();
+	enum { MEETINGS = STORE_CITED_MAX / 2 + 1 };	/* two citations each */
+	for (int i = 0; i < MEETINGS; i++) {
+		char tag[16];
+		snprintf(tag, sizeof tag, "%d", i + 1);
+		import(s, tag, 1);
+	}
+	struct bb_error err;
+	struct store_query dq = { .list = STORE_LIST_DOCUMENTS };
+	struct store_page *p;
+	cr_assert(eq(int, store_page(s, &dq, NULL, STORE_FORWARD, 10, &p, &err), BB_OK));
+	cr_assert(eq(sz, p->count, 1));
+	cr_assert(eq(i64, p->rows.documents[0].cited, STORE_CITED_MAX + 1));
+	char *meetings;
+	cr_assert(eq(int, store_document_meetings(s, p->rows.documents[0].id, &meetings, &err), BB_OK));
+	size_t commas = 0;
+	for (const char *c = meetings; c && *c; c++)
+		commas += *c == ',';
+	cr_assert(eq(sz, commas + 1, MEETINGS), "%s", meetings);
+	free(meetings);
 	store_page_free(p);
 	store_close(s);
 }
@@ -368,6 +408,64 @@ Test(store, task_filters)
 	cr_assert(eq(sz, walk(s, &q, 5, STORE_FORWARD, ids, 64), 7));	/* done is not overdue */
 	q = (struct store_query){ .list = STORE_LIST_TASKS, .status = "done" };
 	cr_assert(eq(sz, walk(s, &q, 5, STORE_FORWARD, ids, 64), 1));
+	store_close(s);
+}
+
+/* A document's resolutions (the cited pane): no index orders them by
+ * meeting, so the page's ids are picked by a sort of that document's
+ * citations alone, found through its run of document_resolutions, and
+ * the top level sorts the page's rows and reads each by id. */
+static void check_cited_plan(const char *plan)
+{
+	cr_assert(strstr(plan, "SEARCH r USING INTEGER PRIMARY KEY (rowid=?)\n") != NULL, "%s", plan);
+	cr_assert(strstr(plan, "  SEARCH rd USING COVERING INDEX document_resolutions (document_id=?)\n") != NULL,
+		  "%s", plan);
+	for (const char *line = plan; *line; line = strchr(line, '\n') + 1)
+		cr_assert(strncmp(line, "SCAN ", 5) && strncmp(line, "  SCAN ", 7), "scans: %s", plan);
+}
+
+Test(store, a_documents_resolutions_sort_only_its_citations)
+{
+	struct store *s = open_new();
+	import(s, "1", 5);
+	struct store_query q = { .list = STORE_LIST_RESOLUTIONS, .document = "27-NQ/TW" };
+	for (int c = 0; c < 2; c++)
+		for (int d = 0; d < 2; d++) {
+			char *plan = store_page_plan(s, &q, c, d ? STORE_BACKWARD : STORE_FORWARD);
+			cr_assert(plan != NULL);
+			check_cited_plan(plan);
+			free(plan);
+		}
+	store_close(s);
+}
+
+/* Page by page, either way, the cited list is SQL's order of it. */
+Test(store, a_documents_resolutions_page_in_meeting_order)
+{
+	struct store *s = open_new();
+	for (int i = 0; i < 4; i++) {
+		char tag[8];
+		snprintf(tag, sizeof tag, "%d", i + 1);
+		import(s, tag, 1);
+	}
+	sqlite3_stmt *st = store_prepare(s, "SELECT r.id FROM resolution r JOIN resolution_document rd"
+					 " ON rd.resolution_id = r.id ORDER BY r.meeting_id DESC, r.id DESC", NULL);
+	cr_assert(st != NULL);
+	long long want[16], got[16];
+	size_t n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW && n < 16)
+		want[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	cr_assert(eq(sz, n, 8));
+	struct store_query q = { .list = STORE_LIST_RESOLUTIONS, .document = "27-NQ/TW" };
+	for (int page = 1; page <= 3; page++) {
+		cr_assert(eq(sz, walk(s, &q, page, STORE_FORWARD, got, 16), n));
+		for (size_t i = 0; i < n; i++)
+			cr_assert(eq(i64, got[i], want[i]), "page %d, row %zu", page, i);
+		cr_assert(eq(sz, walk(s, &q, page, STORE_BACKWARD, got, 16), n));
+		for (size_t i = 0; i < n; i++)
+			cr_assert(eq(i64, got[i], want[n - 1 - i]), "page %d, row %zu back", page, i);
+	}
 	store_close(s);
 }
 
