@@ -30,6 +30,10 @@ struct store {
 	/* store_bulk: one transaction stays open for every write; a write
 	 * that fails rolls it all back and ends the bulk (bulk_failed). */
 	bool bulk, bulk_failed;
+	/* store_batch: one transaction stays open; each write is a
+	 * savepoint in it, undone alone when it fails. */
+	bool batch, batch_lost;
+	size_t batch_writes;	/* writes saved in the batch so far */
 	long long saved_synchronous, saved_cache_size, saved_temp_store;
 	struct store_cached cached[STORE_CACHED_STATEMENTS];
 	unsigned long clock;

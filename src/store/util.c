@@ -212,6 +212,18 @@ static enum bb_status refuse_write(struct store *s, struct bb_error *err)
 	return bb_fail(err, BB_READ_ONLY, "%s: opened read-only (--read-only); nothing was changed", s->path);
 }
 
+/* A write inside a batch is a savepoint in its transaction. A failure
+ * that made SQLite give the whole transaction up (disk full, I/O) has
+ * lost the batch; the writes that follow are refused until it ends and
+ * says so, rather than each running alone. */
+static enum bb_status batch_savepoint(struct store *s, struct bb_error *err)
+{
+	if (s->batch_lost)
+		return bb_fail(err, BB_ERROR, "%s: a failed write undid the writes not yet saved;"
+			       " nothing was changed", s->path);
+	return store_exec(s, "SAVEPOINT write", err);
+}
+
 /* FTS5 refuses to be written from a trigger while trusted_schema is off,
  * so bienban's own write transactions turn it on, having checked that
  * every trigger in the file is bienban's (again, if another process
@@ -222,6 +234,8 @@ enum bb_status store_begin(struct store *s, struct bb_error *err)
 		return refuse_write(s, err);
 	if (s->bulk)	/* the bulk's transaction is this write's */
 		return BB_OK;
+	if (s->batch || s->batch_lost)
+		return batch_savepoint(s, err);
 	enum bb_status status = store_exec(s, "BEGIN IMMEDIATE", err);
 	if (status != BB_OK)
 		return status;
@@ -242,6 +256,14 @@ enum bb_status store_begin(struct store *s, struct bb_error *err)
 
 void store_rollback(struct store *s)
 {
+	if (s->batch && !sqlite3_get_autocommit(s->db)) {
+		sqlite3_exec(s->db, "ROLLBACK TO write; RELEASE write", NULL, NULL, NULL);
+		return;
+	}
+	if (s->batch) {		/* SQLite gave the whole transaction up */
+		s->batch = false;
+		s->batch_lost = true;
+	}
 	/* A failed write in a bulk undoes the whole bulk (see store_bulk),
 	 * which is then over. */
 	s->bulk_failed = s->bulk;
@@ -256,6 +278,11 @@ enum bb_status store_commit(struct store *s, struct bb_error *err)
 {
 	if (s->bulk)
 		return BB_OK;
+	if (s->batch) {
+		enum bb_status status = store_exec(s, "RELEASE write", err);
+		s->batch_writes += status == BB_OK;
+		return status;
+	}
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		enum bb_status st = store_sql_fail(s, err, "saving");
 		store_rollback(s);
@@ -318,4 +345,34 @@ enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err)
 	}
 	restore_pragmas(s);
 	return status;
+}
+
+/* Batches: many writes in one transaction, each a savepoint of its
+ * own, so that a failed write is undone alone. A commit per write is
+ * what a many-file import spent its time on: the write-ahead log took
+ * the same index and search pages again for every file. */
+enum bb_status store_batch(struct store *s, bool on, struct bb_error *err)
+{
+	if (s->bulk)
+		return BB_OK;
+	if (on) {
+		if (s->batch || s->batch_lost)
+			return BB_OK;
+		enum bb_status status = store_begin(s, err);
+		s->batch = status == BB_OK;
+		s->batch_writes = 0;
+		return status;
+	}
+	if (s->batch_lost) {
+		s->batch_lost = false;
+		return bb_fail(err, BB_ERROR, "%s: a failed write undid the writes not yet saved", s->path);
+	}
+	if (!s->batch)
+		return BB_OK;
+	s->batch = false;
+	if (!s->batch_writes) {	/* nothing to save: not a byte written */
+		store_rollback(s);
+		return BB_OK;
+	}
+	return store_commit(s, err);
 }
