@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -347,6 +348,19 @@ enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err)
 	return status;
 }
 
+/* A batch touches the same index and search pages file after file: a
+ * page cache that holds them keeps them out of the write-ahead log until
+ * the commit (SQLite spills dirty pages to it when the cache is full,
+ * and reads them back from it). 64 MB, given back when the batch ends. */
+static void set_batch_cache(struct store *s, bool on)
+{
+	char sql[64];
+	if (on)
+		s->saved_cache_size = pragma_value(s, "PRAGMA cache_size");
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", on ? -65536LL : s->saved_cache_size);
+	store_exec(s, sql, NULL);
+}
+
 /* Batches: many writes in one transaction, each a savepoint of its
  * own, so that a failed write is undone alone. A commit per write is
  * what a many-file import spent its time on: the write-ahead log took
@@ -358,11 +372,15 @@ enum bb_status store_batch(struct store *s, bool on, struct bb_error *err)
 	if (on) {
 		if (s->batch || s->batch_lost)
 			return BB_OK;
+		set_batch_cache(s, true);
 		enum bb_status status = store_begin(s, err);
 		s->batch = status == BB_OK;
 		s->batch_writes = 0;
+		if (status != BB_OK)
+			set_batch_cache(s, false);
 		return status;
 	}
+	set_batch_cache(s, false);
 	if (s->batch_lost) {
 		s->batch_lost = false;
 		return bb_fail(err, BB_ERROR, "%s: a failed write undid the writes not yet saved", s->path);
