@@ -222,7 +222,10 @@ static enum bb_status batch_savepoint(struct store *s, struct bb_error *err)
 	if (s->batch_lost)
 		return bb_fail(err, BB_ERROR, "%s: a failed write undid the writes not yet saved;"
 			       " nothing was changed", s->path);
-	return store_exec(s, "SAVEPOINT write", err);
+	enum bb_status status = store_exec(s, "SAVEPOINT write", err);
+	if (status == BB_OK)
+		store_defer_mark(s);
+	return status;
 }
 
 /* FTS5 refuses to be written from a trigger while trusted_schema is off,
@@ -259,6 +262,7 @@ void store_rollback(struct store *s)
 {
 	if (s->batch && !sqlite3_get_autocommit(s->db)) {
 		sqlite3_exec(s->db, "ROLLBACK TO write; RELEASE write", NULL, NULL, NULL);
+		store_defer_rewind(s);
 		return;
 	}
 	if (s->batch) {		/* SQLite gave the whole transaction up */
@@ -273,6 +277,7 @@ void store_rollback(struct store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_exec(s->db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
 	s->writing = false;
+	store_defer_end(s);
 }
 
 enum bb_status store_commit(struct store *s, struct bb_error *err)
@@ -284,6 +289,10 @@ enum bb_status store_commit(struct store *s, struct bb_error *err)
 		s->batch_writes += status == BB_OK;
 		return status;
 	}
+	if (store_defer_flush(s, err) != BB_OK) {
+		store_rollback(s);
+		return BB_ERROR;
+	}
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		enum bb_status st = store_sql_fail(s, err, "saving");
 		store_rollback(s);
@@ -291,7 +300,18 @@ enum bb_status store_commit(struct store *s, struct bb_error *err)
 	}
 	sqlite3_exec(s->db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
 	s->writing = false;
+	store_defer_end(s);
 	return BB_OK;
+}
+
+/* The transaction of a batch or a bulk, its search entries written at
+ * the commit (see deferred.c). */
+static enum bb_status begin_deferred(struct store *s, struct bb_error *err)
+{
+	enum bb_status status = store_begin(s, err);
+	if (status == BB_OK && (status = store_defer_begin(s, err)) != BB_OK)
+		store_rollback(s);
+	return status;
 }
 
 static long long pragma_value(struct store *s, const char *sql)
@@ -336,7 +356,7 @@ enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err)
 		status = store_exec(s, "PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;"
 				    " PRAGMA temp_store = MEMORY", err);
 		if (status == BB_OK)
-			status = store_begin(s, err);
+			status = begin_deferred(s, err);
 		s->bulk = status == BB_OK;
 		if (status == BB_OK)
 			return BB_OK;
@@ -373,7 +393,7 @@ enum bb_status store_batch(struct store *s, bool on, struct bb_error *err)
 		if (s->batch || s->batch_lost)
 			return BB_OK;
 		set_batch_cache(s, true);
-		enum bb_status status = store_begin(s, err);
+		enum bb_status status = begin_deferred(s, err);
 		s->batch = status == BB_OK;
 		s->batch_writes = 0;
 		if (status != BB_OK)
