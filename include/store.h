@@ -338,6 +338,16 @@ enum bb_status store_task_undo(struct store *s, long long history_id,
  * Other transactions (export) must wait until it is off. */
 enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err);
 
+/* Batches (an import of many files). While on, the writes share one
+ * open transaction, each in a savepoint of its own: a write that fails
+ * is undone alone and the batch goes on. Nothing is saved until the
+ * batch ends: turning it off commits. A failure that costs SQLite the
+ * whole transaction (disk full, I/O error) loses the writes since the
+ * batch began; every write after it is refused, and turning the batch
+ * off says so (BB_ERROR). Crash-safe as any transaction. Inside a bulk
+ * it does nothing (the bulk's transaction is already there). */
+enum bb_status store_batch(struct store *s, bool on, struct bb_error *err);
+
 /* Writes a parsed notice in one transaction. BB_DUPLICATE (and nothing
  * written) when the same source text is already stored. */
 enum bb_status store_import_notice(struct store *s, const struct notice *n,

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "ingest.h"
 #include "internal.h"
 #include "store.h"
+#include "text.h"
 
 /* Larger inputs are not notices or tables a person wrote. */
 #define IMPORT_MAX_BYTES (512L * 1024 * 1024)
@@ -57,7 +59,36 @@ static bool has_suffix(const char *name, const char *suffix)
 	return n >= k && !strcasecmp(name + n - k, suffix);
 }
 
-static enum bb_status import_notice(struct store *s, const char *name,
+/* Files saved per commit: enough that the commits cost little next to
+ * the files, few enough that a browser waiting to write (an edit waits
+ * up to 3 s) rarely waits long, and progress shows. */
+#define IMPORT_BATCH_FILES 200
+
+/* What an import says of each file, held until the batch it is in is
+ * saved: a line printed is a file stored. */
+struct import_run {
+	struct store *s;
+	struct text_buf said;
+	const char *pending[IMPORT_BATCH_FILES];	/* files stored, not yet saved */
+	size_t npending;
+	size_t written;		/* files saved */
+};
+
+static void say(struct import_run *run, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void say(struct import_run *run, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	text_sanitize(&run->said, msg, strlen(msg), TEXT_SINGLE_LINE);
+	text_buf_addc(&run->said, '\n');
+}
+
+static enum bb_status import_notice(struct import_run *run, const char *name,
 				    const char *data, size_t len, struct bb_error *err)
 {
 	struct notice n;
@@ -65,19 +96,19 @@ static enum bb_status import_notice(struct store *s, const char *name,
 	if (status != BB_OK)
 		return status;
 	long long id;
-	status = store_import_notice(s, &n, name, &id, err);
+	status = store_import_notice(run->s, &n, name, &id, err);
 	if (status == BB_OK) {
 		size_t tasks = 0;
 		for (size_t i = 0; i < n.nresolutions; i++)
 			tasks += n.resolutions[i].ntasks;
-		cli_say("%s: meeting %lld, %zu resolutions, %zu documents, %zu action items",
+		say(run, "%s: meeting %lld, %zu resolutions, %zu documents, %zu action items",
 		       name, id, n.nresolutions, n.ndocuments, tasks);
 	}
 	ingest_notice_free(&n);
 	return status;
 }
 
-static enum bb_status import_table(struct store *s, const char *name,
+static enum bb_status import_table(struct import_run *run, const char *name,
 				   const char *data, size_t len, struct bb_error *err)
 {
 	struct csv_tasks t;
@@ -89,24 +120,24 @@ static enum bb_status import_table(struct store *s, const char *name,
 	if (t.count == 0)
 		return bb_fail(err, BB_DUPLICATE, "%s: no rows below the header; nothing imported", name);
 	size_t added;
-	status = store_import_tasks(s, &t, name, &added, err);
+	status = store_import_tasks(run->s, &t, name, &added, err);
 	if (status == BB_OK)
-		cli_say("%s: %zu action items", name, added);
+		say(run, "%s: %zu action items", name, added);
 	ingest_tasks_csv_free(&t);
 	return status;
 }
 
-static enum bb_status import_export(struct store *s, const char *name,
+static enum bb_status import_export(struct import_run *run, const char *name,
 				    const char *data, size_t len, struct bb_error *err)
 {
 	size_t meetings;
-	enum bb_status status = store_import_json(s, name, data, len, &meetings, err);
+	enum bb_status status = store_import_json(run->s, name, data, len, &meetings, err);
 	if (status == BB_OK)
-		cli_say("%s: %zu meetings", name, meetings);
+		say(run, "%s: %zu meetings", name, meetings);
 	return status;
 }
 
-static enum bb_status import_one(struct store *s, const char *name,
+static enum bb_status import_one(struct import_run *run, const char *name,
 				 struct bb_error *err)
 {
 	char *data;
@@ -115,12 +146,33 @@ static enum bb_status import_one(struct store *s, const char *name,
 	if (status != BB_OK)
 		return status;
 	if (has_suffix(name, ".csv"))
-		status = import_table(s, name, data, len, err);
+		status = import_table(run, name, data, len, err);
 	else if (has_suffix(name, ".json"))
-		status = import_export(s, name, data, len, err);
+		status = import_export(run, name, data, len, err);
 	else
-		status = import_notice(s, name, data, len, err);
+		status = import_notice(run, name, data, len, err);
 	free(data);
+	return status;
+}
+
+/* Saves the batch and prints what its files said; or, when it could not
+ * be saved, says which files were lost. */
+static enum bb_status save_batch(struct import_run *run)
+{
+	struct bb_error err;
+	enum bb_status status = store_batch(run->s, false, &err);
+	if (status == BB_OK) {
+		if (run->said.len)
+			fwrite(run->said.data, 1, run->said.len, stdout);
+		run->written += run->npending;
+	} else {
+		cli_error(err.msg);
+		for (size_t i = 0; i < run->npending; i++)
+			cli_errorf("%s: not imported (undone with the failed write)", run->pending[i]);
+	}
+	fflush(stdout);
+	text_buf_clear(&run->said);
+	run->npending = 0;
 	return status;
 }
 
@@ -131,32 +183,47 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 		return CLI_EXIT_USAGE;
 	}
 	struct bb_error err;
-	struct store *s;
+	struct import_run run = {0};
 	bool created;
-	if (cli_open_db_created(env, true, &s, &created, &err) != BB_OK) {
+	if (cli_open_db_created(env, true, &run.s, &created, &err) != BB_OK) {
 		cli_error(err.msg);
 		return CLI_EXIT_ERROR;
 	}
 	int rc = CLI_EXIT_OK;
-	size_t written = 0;
 	for (int i = 1; i < argc; i++) {
-		enum bb_status status = import_one(s, argv[i], &err);
-		if (status == BB_OK)
-			written++;
-		else if (status == BB_DUPLICATE)
-			cli_say("%s", err.msg);
-		else {
+		if (!run.npending && store_batch(run.s, true, &err) != BB_OK) {
 			cli_error(err.msg);
 			rc = CLI_EXIT_ERROR;
+			break;
+		}
+		enum bb_status status = import_one(&run, argv[i], &err);
+		if (status == BB_OK) {
+			run.pending[run.npending++] = argv[i];
+		} else if (status == BB_DUPLICATE) {
+			say(&run, "%s", err.msg);
+		} else {
+			/* Said at once, and the batch saved: a write that
+			 * failed may have cost the ones before it theirs. */
+			cli_error(err.msg);
+			rc = CLI_EXIT_ERROR;
+			if (save_batch(&run) != BB_OK)
+				break;
+		}
+		if (run.npending == IMPORT_BATCH_FILES && save_batch(&run) != BB_OK) {
+			rc = CLI_EXIT_ERROR;
+			break;
 		}
 	}
-	store_close(s);
+	if (save_batch(&run) != BB_OK)
+		rc = CLI_EXIT_ERROR;
+	text_buf_free(&run.said);
+	store_close(run.s);
 	/* A failed first import leaves the folder as it was, not an empty
 	 * database that the next "import" would then happily fill. (The
 	 * default database keeps its sample, so it stays.) */
 	bool is_default;
 	char *path = cli_db_path(env, &is_default);
-	if (created && !written && !is_default)
+	if (created && !run.written && !is_default)
 		cli_remove_db(path);
 	free(path);
 	return rc;

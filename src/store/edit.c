@@ -56,6 +56,17 @@ static bool same(const char *a, const char *b)
 	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
+/* Owner, due date and note are in the search index (the status is
+ * not): in a batch, an item's entries come out before one of them
+ * changes (see deferred.c). */
+static enum bb_status touch_indexed(struct store *s, long long id, enum store_field f,
+				    struct bb_error *err)
+{
+	if (f == STORE_FIELD_STATUS)
+		return BB_OK;
+	return store_defer_touch(s, STORE_KIND_TASK, id, err);
+}
+
 static enum bb_status write_field(struct store *s, long long id,
 				  enum store_field f, const char *v,
 				  struct bb_error *err)
@@ -63,6 +74,9 @@ static enum bb_status write_field(struct store *s, long long id,
 	sqlite3_stmt *st;
 	const char *now = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 	char sql[256];
+	enum bb_status touched = touch_indexed(s, id, f, err);
+	if (touched != BB_OK)
+		return touched;
 	if (f == STORE_FIELD_DUE) {
 		snprintf(sql, sizeof sql, "UPDATE action_item SET due_on = ?2, due_text = ?3,"
 			 " updated_at = %s WHERE id = ?1", now);
@@ -238,7 +252,10 @@ enum bb_status store_task_set_many(struct store *s, const long long *ids, size_t
 		text_buf_printf(&json, "%s%lld", i ? "," : "", ids[i]);
 	text_buf_addc(&json, ']');
 	if ((status = store_begin(s, err)) == BB_OK) {
-		status = apply_many(s, json.data, field, v, user, changed, err);
+		for (size_t i = 0; i < n && status == BB_OK; i++)
+			status = touch_indexed(s, ids[i], field, err);
+		if (status == BB_OK)
+			status = apply_many(s, json.data, field, v, user, changed, err);
 		status = status == BB_OK ? store_commit(s, err) : status;
 		if (status != BB_OK)
 			store_rollback(s);

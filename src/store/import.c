@@ -33,11 +33,29 @@ static long long existing_meeting(struct store *s, const char *hash)
 	return id;
 }
 
+/* In a batch, a document already known is about to change: its search
+ * entries come out first (see deferred.c). */
+static enum bb_status touch_document(struct store *s, const char *code,
+				     struct bb_error *err)
+{
+	if (!store_deferring(s))
+		return BB_OK;
+	sqlite3_stmt *st = store_prepare_cached(s, "SELECT id FROM document WHERE code = ?1", err);
+	if (!st)
+		return BB_ERROR;
+	store_bind_text(st, 1, code);
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	store_release(s, st);
+	return id ? store_defer_touch(s, STORE_KIND_DOCUMENT, id, err) : BB_OK;
+}
+
 /* Upserts a document by code, filling only what is not yet known, and
  * returns its id. */
 static long long put_document(struct store *s, const struct notice_document *d,
 			      struct bb_error *err, enum bb_status *status)
 {
+	if ((*status = touch_document(s, d->code, err)) != BB_OK)
+		return 0;
 	sqlite3_stmt *st = store_prepare_cached(s,
 		"INSERT INTO document(code, kind, issued_on, issuer, title)"
 		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET"

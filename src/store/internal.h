@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "store.h"
+struct text_buf;
 
 /* "bban": marks a database as bienban's in PRAGMA application_id. */
 #define STORE_APPLICATION_ID 0x6262616e
@@ -20,6 +21,25 @@ struct store_cached {
 	unsigned long used;	/* when last handed out, to evict the oldest */
 };
 
+/* Rows whose search entries a batch will write before it commits
+ * (deferred.c). */
+#define STORE_SEARCH_KINDS 4
+
+struct store_id_list {
+	long long *v;
+	size_t n, cap;
+};
+
+struct store_defer {
+	bool on;
+	bool deleted;			/* a row was deleted: a bug, refused */
+	struct store_id_list pending[STORE_SEARCH_KINDS];
+	size_t added[STORE_SEARCH_KINDS];	/* rows inserted */
+	/* Where the write in progress began, to forget what it noted
+	 * should it be rolled back. */
+	size_t mark_pending[STORE_SEARCH_KINDS], mark_added[STORE_SEARCH_KINDS];
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -30,6 +50,11 @@ struct store {
 	/* store_bulk: one transaction stays open for every write; a write
 	 * that fails rolls it all back and ends the bulk (bulk_failed). */
 	bool bulk, bulk_failed;
+	/* store_batch: one transaction stays open; each write is a
+	 * savepoint in it, undone alone when it fails. */
+	bool batch, batch_lost;
+	size_t batch_writes;	/* writes saved in the batch so far */
+	struct store_defer defer;
 	long long saved_synchronous, saved_cache_size, saved_temp_store;
 	struct store_cached cached[STORE_CACHED_STATEMENTS];
 	unsigned long clock;
@@ -59,6 +84,30 @@ char *store_immutable_uri(const char *path);
 /* Schema (schema.c). */
 enum bb_status store_schema_create(struct store *s, struct bb_error *err);
 enum bb_status store_schema_check(struct store *s, struct bb_error *err);
+
+/* The search index's sources (schema.c): kind 0–3 is meeting,
+ * resolution, document, action item; -1 for another table. */
+int store_search_kind_of(const char *table);
+const char *store_search_table(int kind);
+/* Appends the statement that writes (or, deleting, takes out) the search
+ * entries of the rows of kind's table "t" matching `where`: what the
+ * triggers write, from the same description. */
+void store_search_sql(struct text_buf *b, int kind, bool deleting, const char *where);
+
+/* Deferred search indexing for batches and bulks (deferred.c). */
+enum bb_status store_defer_begin(struct store *s, struct bb_error *err);
+/* A write begins, is undone (forgetting what it noted), or is kept. */
+void store_defer_mark(struct store *s);
+void store_defer_rewind(struct store *s);
+/* Before a write changes indexed fields of a row that may already be in
+ * the index: takes its entries out, to be written again with the rest. */
+enum bb_status store_defer_touch(struct store *s, int kind, long long id,
+				 struct bb_error *err);
+/* Before the commit: the pending rows' entries and the counts. */
+enum bb_status store_defer_flush(struct store *s, struct bb_error *err);
+/* After the commit or rollback: triggers back on, lists freed. */
+void store_defer_end(struct store *s);
+bool store_deferring(const struct store *s);
 
 /* Vietnamese collation, folding function and FTS5 tokenizer (vi.c). */
 enum bb_status store_register_vi(sqlite3 *db, struct bb_error *err);

@@ -459,6 +459,13 @@ static enum bb_status import_document(struct json_import *im, const char *d,
 	enum bb_status status = check_fields(im, d, at, document_fields);
 	if (status != BB_OK)
 		return status;
+	if (store_deferring(im->s)) {	/* a known one changes: see deferred.c */
+		long long known = run(im, "SELECT id FROM document WHERE code = " J("code"), d, 0, &status);
+		if (status == BB_OK && known)
+			status = store_defer_touch(im->s, STORE_KIND_DOCUMENT, known, im->err);
+		if (status != BB_OK)
+			return status;
+	}
 	run(im, "INSERT INTO document(id, code, kind, issued_on, issuer, title) VALUES ("
 	    KEEP_ID("document") ", " J("code") ", " J("kind") ", " J("issued_on") ", "
 	    J("issuer") ", " J("title") ") ON CONFLICT(code) DO UPDATE SET"

@@ -128,6 +128,33 @@ static void put_index_row(struct text_buf *b, const struct search_source *src,
 	text_buf_addz(b, ");");
 }
 
+int store_search_kind_of(const char *table)
+{
+	for (size_t i = 0; i < sizeof search_sources / sizeof *search_sources; i++)
+		if (!strcmp(table, search_sources[i].table))
+			return search_sources[i].kind;
+	return -1;
+}
+
+const char *store_search_table(int kind)
+{
+	return search_sources[kind].table;
+}
+
+void store_search_sql(struct text_buf *b, int kind, bool deleting, const char *where)
+{
+	const struct search_source *src = &search_sources[kind];
+	if (deleting)
+		text_buf_printf(b, "INSERT INTO search(search, rowid, title, body) SELECT 'delete', t.id * 4 + %d, ",
+				src->kind);
+	else
+		text_buf_printf(b, "INSERT INTO search(rowid, title, body) SELECT t.id * 4 + %d, ", src->kind);
+	put_expr(b, src->title, "t");
+	text_buf_addz(b, ", ");
+	put_expr(b, src->body, "t");
+	text_buf_printf(b, " FROM %s t WHERE %s", src->table, where);
+}
+
 enum trigger_event {
 	ON_INSERT,
 	ON_DELETE,

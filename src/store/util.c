@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,6 +213,21 @@ static enum bb_status refuse_write(struct store *s, struct bb_error *err)
 	return bb_fail(err, BB_READ_ONLY, "%s: opened read-only (--read-only); nothing was changed", s->path);
 }
 
+/* A write inside a batch is a savepoint in its transaction. A failure
+ * that made SQLite give the whole transaction up (disk full, I/O) has
+ * lost the batch; the writes that follow are refused until it ends and
+ * says so, rather than each running alone. */
+static enum bb_status batch_savepoint(struct store *s, struct bb_error *err)
+{
+	if (s->batch_lost)
+		return bb_fail(err, BB_ERROR, "%s: a failed write undid the writes not yet saved;"
+			       " nothing was changed", s->path);
+	enum bb_status status = store_exec(s, "SAVEPOINT write", err);
+	if (status == BB_OK)
+		store_defer_mark(s);
+	return status;
+}
+
 /* FTS5 refuses to be written from a trigger while trusted_schema is off,
  * so bienban's own write transactions turn it on, having checked that
  * every trigger in the file is bienban's (again, if another process
@@ -222,6 +238,8 @@ enum bb_status store_begin(struct store *s, struct bb_error *err)
 		return refuse_write(s, err);
 	if (s->bulk)	/* the bulk's transaction is this write's */
 		return BB_OK;
+	if (s->batch || s->batch_lost)
+		return batch_savepoint(s, err);
 	enum bb_status status = store_exec(s, "BEGIN IMMEDIATE", err);
 	if (status != BB_OK)
 		return status;
@@ -242,6 +260,15 @@ enum bb_status store_begin(struct store *s, struct bb_error *err)
 
 void store_rollback(struct store *s)
 {
+	if (s->batch && !sqlite3_get_autocommit(s->db)) {
+		sqlite3_exec(s->db, "ROLLBACK TO write; RELEASE write", NULL, NULL, NULL);
+		store_defer_rewind(s);
+		return;
+	}
+	if (s->batch) {		/* SQLite gave the whole transaction up */
+		s->batch = false;
+		s->batch_lost = true;
+	}
 	/* A failed write in a bulk undoes the whole bulk (see store_bulk),
 	 * which is then over. */
 	s->bulk_failed = s->bulk;
@@ -250,12 +277,22 @@ void store_rollback(struct store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_exec(s->db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
 	s->writing = false;
+	store_defer_end(s);
 }
 
 enum bb_status store_commit(struct store *s, struct bb_error *err)
 {
 	if (s->bulk)
 		return BB_OK;
+	if (s->batch) {
+		enum bb_status status = store_exec(s, "RELEASE write", err);
+		s->batch_writes += status == BB_OK;
+		return status;
+	}
+	if (store_defer_flush(s, err) != BB_OK) {
+		store_rollback(s);
+		return BB_ERROR;
+	}
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		enum bb_status st = store_sql_fail(s, err, "saving");
 		store_rollback(s);
@@ -263,7 +300,18 @@ enum bb_status store_commit(struct store *s, struct bb_error *err)
 	}
 	sqlite3_exec(s->db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
 	s->writing = false;
+	store_defer_end(s);
 	return BB_OK;
+}
+
+/* The transaction of a batch or a bulk, its search entries written at
+ * the commit (see deferred.c). */
+static enum bb_status begin_deferred(struct store *s, struct bb_error *err)
+{
+	enum bb_status status = store_begin(s, err);
+	if (status == BB_OK && (status = store_defer_begin(s, err)) != BB_OK)
+		store_rollback(s);
+	return status;
 }
 
 static long long pragma_value(struct store *s, const char *sql)
@@ -308,7 +356,7 @@ enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err)
 		status = store_exec(s, "PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;"
 				    " PRAGMA temp_store = MEMORY", err);
 		if (status == BB_OK)
-			status = store_begin(s, err);
+			status = begin_deferred(s, err);
 		s->bulk = status == BB_OK;
 		if (status == BB_OK)
 			return BB_OK;
@@ -318,4 +366,51 @@ enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err)
 	}
 	restore_pragmas(s);
 	return status;
+}
+
+/* A batch touches the same index and search pages file after file: a
+ * page cache that holds them keeps them out of the write-ahead log until
+ * the commit (SQLite spills dirty pages to it when the cache is full,
+ * and reads them back from it). 64 MB, given back when the batch ends. */
+static void set_batch_cache(struct store *s, bool on)
+{
+	char sql[64];
+	if (on)
+		s->saved_cache_size = pragma_value(s, "PRAGMA cache_size");
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", on ? -65536LL : s->saved_cache_size);
+	store_exec(s, sql, NULL);
+}
+
+/* Batches: many writes in one transaction, each a savepoint of its
+ * own, so that a failed write is undone alone. A commit per write is
+ * what a many-file import spent its time on: the write-ahead log took
+ * the same index and search pages again for every file. */
+enum bb_status store_batch(struct store *s, bool on, struct bb_error *err)
+{
+	if (s->bulk)
+		return BB_OK;
+	if (on) {
+		if (s->batch || s->batch_lost)
+			return BB_OK;
+		set_batch_cache(s, true);
+		enum bb_status status = begin_deferred(s, err);
+		s->batch = status == BB_OK;
+		s->batch_writes = 0;
+		if (status != BB_OK)
+			set_batch_cache(s, false);
+		return status;
+	}
+	set_batch_cache(s, false);
+	if (s->batch_lost) {
+		s->batch_lost = false;
+		return bb_fail(err, BB_ERROR, "%s: a failed write undid the writes not yet saved", s->path);
+	}
+	if (!s->batch)
+		return BB_OK;
+	s->batch = false;
+	if (!s->batch_writes) {	/* nothing to save: not a byte written */
+		store_rollback(s);
+		return BB_OK;
+	}
+	return store_commit(s, err);
 }

@@ -887,6 +887,108 @@ Test(store, a_failed_write_undoes_the_whole_bulk)
 	store_close(s);
 }
 
+/* ---- batches: the search index written at the commit ------------------ */
+
+/* Every entry of the search index, one line each, in order, and the
+ * counts: what two databases must agree on when the same writes went in
+ * by triggers and by a batch. */
+static char *index_and_counts(struct store *s)
+{
+	struct text_buf b = {0};
+	sqlite3_stmt *st;
+	cr_assert(eq(int, sqlite3_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries"
+				       " USING fts5vocab(main, search, instance)", NULL, NULL, NULL), SQLITE_OK));
+	cr_assert(eq(int, sqlite3_prepare_v2(s->db, "SELECT term || ' ' || doc || ' ' || col || ' ' || offset"
+					     " FROM temp.entries ORDER BY term, doc, col, offset", -1, &st, NULL),
+		     SQLITE_OK), "%s", sqlite3_errmsg(s->db));
+	while (sqlite3_step(st) == SQLITE_ROW)
+		text_buf_printf(&b, "%s\n", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	struct store_counts c;
+	struct bb_error err;
+	cr_assert(eq(int, store_counts(s, &c, &err), BB_OK));
+	text_buf_printf(&b, "counts %lld %lld %lld %lld\n", c.meetings, c.resolutions, c.documents, c.tasks);
+	return text_buf_take(&b, NULL);
+}
+
+/* The same writes, each alone or all in one batch: a known document
+ * that gains fields, edits of indexed fields (of items indexed before
+ * the batch and of items written in it), a status edit, and writes that
+ * fail after they wrote rows. */
+static char *write_in_order(bool batch)
+{
+	struct store *s = open_new();
+	struct bb_error err;
+	import(s, "1", 3);
+	if (batch)
+		cr_assert(eq(int, store_batch(s, true, &err), BB_OK), "%s", err.msg);
+	long long m2 = import(s, "22", 2);
+	struct notice n;
+	make_notice(&n, "333", 2);
+	n.documents[0].issuer = sdup("Ban Chấp hành Trung ương");
+	n.documents[0].title = sdup("về tiếp tục xây dựng đội ngũ");
+	long long m3;
+	cr_assert(eq(int, store_import_notice(s, &n, "3.txt", &m3, &err), BB_OK), "%s", err.msg);
+	ingest_notice_free(&n);
+	cr_assert(eq(int, store_task_set(s, 1, STORE_FIELD_NOTE, "chậm tiến độ", "lan", NULL, &err), BB_OK));
+	cr_assert(eq(int, store_task_set(s, 2, STORE_FIELD_OWNER, "Sở Nội vụ", "lan", NULL, &err), BB_OK));
+	cr_assert(eq(int, store_task_set(s, 2, STORE_FIELD_DUE, "30/9/2023", "lan", NULL, &err), BB_OK));
+	long long last[] = { 5, 6 };
+	cr_assert(eq(int, store_task_set_many(s, last, 2, STORE_FIELD_NOTE, "đã giao", "lan", NULL, &err), BB_OK));
+	cr_assert(eq(int, store_task_set(s, 4, STORE_FIELD_STATUS, "done", "lan", NULL, &err), BB_OK));
+	const char *half = "{\"format\": \"bienban\", \"version\": 1, \"meetings\": ["
+		"{\"title\": \"Họp giao ban\", \"resolutions\": [{\"title\": \"Về phòng chống thiên tai\","
+		" \"tasks\": [{\"text\": \"Rà soát đê điều\"}]}]}, {\"title\": null}]}";
+	size_t got;
+	cr_assert(eq(int, store_import_json(s, "half.json", half, strlen(half), &got, &err), BB_ERROR));
+	cr_assert(eq(int, store_task_set(s, 999, STORE_FIELD_NOTE, "x", "lan", NULL, &err), BB_NOT_FOUND));
+	const char *whole = "{\"format\": \"bienban\", \"version\": 1,"
+		" \"documents\": [{\"code\": \"27-NQ/TW\", \"kind\": \"Nghị quyết\", \"issuer\": \"Bộ Chính trị\"}],"
+		" \"meetings\": [{\"title\": \"Họp giao ban tháng 5\", \"resolutions\": [{\"title\": \"Về nước sạch\","
+		" \"documents\": [\"27-NQ/TW\", \"05-CT/TU\"], \"tasks\": [{\"text\": \"Khảo sát giếng khoan\"}]}]}]}";
+	cr_assert(eq(int, store_import_json(s, "whole.json", whole, strlen(whole), &got, &err), BB_OK), "%s", err.msg);
+	cr_assert(eq(int, store_task_set(s, (long long)m2, STORE_FIELD_NOTE, "x", "lan", NULL, &err), BB_OK));
+	if (batch)
+		cr_assert(eq(int, store_batch(s, false, &err), BB_OK), "%s", err.msg);
+	char *dump = index_and_counts(s);
+	store_close(s);
+	unlink(db_path);
+	return dump;
+}
+
+Test(store, a_batch_indexes_what_the_triggers_would)
+{
+	char *alone = write_in_order(false);
+	char *batched = write_in_order(true);
+	cr_assert(strstr(alone, "khoan ") != NULL, "the JSON import's item is indexed");
+	cr_assert(strstr(alone, "\nthien ") == NULL, "the failed import's item is not");
+	cr_assert(eq(str, batched, alone));
+	free(alone);
+	free(batched);
+}
+
+Test(store, a_batch_saves_nothing_until_it_ends)
+{
+	struct store *s = open_new();
+	struct bb_error err;
+	cr_assert(eq(int, store_batch(s, true, &err), BB_OK));
+	import(s, "1", 2);
+	struct store *other;
+	cr_assert(eq(int, store_open(db_path, STORE_READ_ONLY, &other, NULL, &err), BB_OK));
+	struct store_counts c;
+	cr_assert(eq(int, store_counts(other, &c, &err), BB_OK));
+	cr_assert(eq(i64, c.meetings, 0), "not saved yet");
+	cr_assert(eq(int, store_batch(s, false, &err), BB_OK));
+	cr_assert(eq(int, store_counts(other, &c, &err), BB_OK));
+	cr_assert(eq(i64, c.meetings, 1));
+	cr_assert(eq(sz, hits(other, "tuyen truyen", NULL), 3), "searchable once saved");
+	store_close(other);
+	/* Triggers are on again: a write after the batch indexes itself. */
+	import(s, "22", 1);
+	cr_assert(eq(sz, hits(s, "tuyen truyen", NULL), 5));
+	store_close(s);
+}
+
 Test(store, set_many_edits_with_history)
 {
 	struct store *s = open_new();
