@@ -332,3 +332,44 @@ Test(import, one_bad_file_among_good_ones)
 	cr_assert_eq(jint(r->out, "(SELECT count(*) FROM json_each(?1) WHERE"
 			  " json_extract(value, '$.text') = 'Kiểm tra đê bao')"), 1);
 }
+
+Test(import, many_files_are_saved_in_batches_and_each_is_whole)
+{
+	/* 250 notices go in two batches; a JSON export that fails after its
+	 * first meeting was written sits between them. What was printed is
+	 * what is there, every notice is searchable, and the counts agree. */
+	size_t len;
+	char *notice = read_file(data_path("notices/huyen_uy.txt"), &len);
+	enum { N = 250, BAD_AT = 120 };
+	const char *args[N + 5] = { "--db", sb.db, "import" };
+	size_t k = 3;
+	for (int i = 0; i < N; i++) {
+		if (i == BAD_AT)
+			args[k++] = write_text("late.json",
+				"{\"format\": \"bienban\", \"version\": 1, \"meetings\": ["
+				"{\"title\": \"Họp kỹ thuật\", \"resolutions\": [{\"title\": \"Về giếng khoan\","
+				" \"tasks\": [{\"text\": \"Khảo sát giếng khoan\"}]}]}, {\"title\": null}]}");
+		args[k++] = write_text(fmt("n%03d.txt", i), fmt("%s\nBản sao số %d.\n", notice, i));
+	}
+	args[k] = NULL;
+	struct run *r = run_bienban(NULL, args);
+	expect_error_v(r, 1, false, "a bad export among many notices",
+		       (const char *const[]){ "late.json", NULL });
+	cr_assert_eq(count_lines(r->out), N, "%s", r->out);
+	cr_assert(strstr(r->out, "n249.txt: meeting 250,") != NULL, "%s", r->out + r->out_len - 200);
+	r = BB_DB(sb.db, "list", "meetings", "--format", "json");
+	expect_ok(r, "list meetings");
+	cr_assert_eq(jint(r->out, "json_array_length(?1)"), N);
+	r = BB_DB(sb.db, "search", "--format", "json", "gieng khoan");
+	expect_ok(r, "search");
+	cr_assert_eq(jint(r->out, "json_array_length(?1)"), 0, "the failed file left nothing: %s", r->out);
+	r = BB_DB(sb.db, "list", "tasks", "--format", "json");
+	expect_ok(r, "list tasks");
+	long long tasks = jint(r->out, "json_array_length(?1)");
+	cr_assert_gt(tasks, N);
+	r = BB_DB(sb.db, "search", "--format", "json", "gia co he thong de bao");
+	expect_ok(r, "search");
+	cr_assert_geq(jint(r->out, "(SELECT count(*) FROM json_each(?1) WHERE"
+			   " json_extract(value, '$.kind') = 'task')"), N,
+		      "every copy's items are in the index");
+}
