@@ -33,28 +33,48 @@ static long long existing_meeting(struct store *s, const char *hash)
 	return id;
 }
 
-/* In a batch, a document already known is about to change: its search
- * entries come out first (see deferred.c). */
-static enum bb_status touch_document(struct store *s, const char *code,
-				     struct bb_error *err)
+/* A document already known: its id, and whether d names a field it
+ * lacks (which only then is written). 0 when the code is new. */
+static long long known_document(struct store *s, const struct notice_document *d,
+				bool *adds, struct bb_error *err, enum bb_status *status)
 {
-	if (!store_deferring(s))
-		return BB_OK;
-	sqlite3_stmt *st = store_prepare_cached(s, "SELECT id FROM document WHERE code = ?1", err);
+	sqlite3_stmt *st = store_prepare_cached(s,
+		"SELECT id, (kind IS NULL AND ?2 IS NOT NULL) OR (issued_on IS NULL AND ?3 IS NOT NULL)"
+		"  OR (issuer IS NULL AND ?4 IS NOT NULL) OR (title IS NULL AND ?5 IS NOT NULL)"
+		" FROM document WHERE code = ?1", err);
+	*status = BB_ERROR;
 	if (!st)
-		return BB_ERROR;
-	store_bind_text(st, 1, code);
-	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		return 0;
+	store_bind_text(st, 1, d->code);
+	store_bind_text(st, 2, d->kind);
+	store_bind_text(st, 3, d->issued_on);
+	store_bind_text(st, 4, d->issuer);
+	store_bind_text(st, 5, d->title);
+	long long id = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		*adds = sqlite3_column_int(st, 1);
+	}
+	*status = rc == SQLITE_ROW || rc == SQLITE_DONE ? BB_OK
+		: store_sql_fail(s, err, "importing a document");
 	store_release(s, st);
-	return id ? store_defer_touch(s, STORE_KIND_DOCUMENT, id, err) : BB_OK;
+	return id;
 }
 
-/* Upserts a document by code, filling only what is not yet known, and
- * returns its id. */
+/* Adds a document by code, or fills in what is not yet known of it, and
+ * returns its id. A document cited again with nothing new (the common
+ * case) is not written: no update, no trigger, no search entries taken
+ * out and put back. */
 static long long put_document(struct store *s, const struct notice_document *d,
 			      struct bb_error *err, enum bb_status *status)
 {
-	if ((*status = touch_document(s, d->code, err)) != BB_OK)
+	bool adds = false;
+	long long known = known_document(s, d, &adds, err, status);
+	if (*status != BB_OK || (known && !adds))
+		return known;
+	/* In a batch its search entries come out first (see deferred.c). */
+	if (known && (*status = store_defer_touch(s, STORE_KIND_DOCUMENT, known, err)) != BB_OK)
 		return 0;
 	sqlite3_stmt *st = store_prepare_cached(s,
 		"INSERT INTO document(code, kind, issued_on, issuer, title)"
