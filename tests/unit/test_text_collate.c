@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <criterion/criterion.h>
+#include <unistr.h>
 
 #include "text.h"
 #include "text_test.h"
@@ -205,4 +206,64 @@ Test(text_collate, only_equivalent_strings_are_equal)
 	cr_expect_eq(key_cmp(k1, n1, k2, n2), text_collate("a\0b", 3, "ab", 2));
 	free(k1);
 	free(k2);
+}
+
+/* ---- comparing and keys agree on any text ------------------------------ */
+
+/* A piece of text of the kinds comparison takes shortcuts for: ASCII,
+ * precomposed Latin letters of both blocks, letters followed by
+ * combining marks, other scripts and punctuation, a bad byte. */
+static void random_piece(struct text_buf *b, unsigned *seed)
+{
+	static const char *const odd[] = {
+		"\xcc\x81", "\xcc\x80\xcc\xa3", "\xcc\x9b", "\xcc\x86", "\xcc\x82", "\xe2\x80\x99", "\xe4\xb8\xad", "\xc2\xa0",
+		"\xff", " ", "-", "7", "D", "d", "\xc4\x91", "\xc3\xb0", "\xe2\x80\x8d",
+	};
+	unsigned r = (unsigned)rand_r(seed);
+	ucs4_t c;
+	switch (r % 4) {
+	case 0:
+		text_buf_addc(b, (char)('a' + (char)(r / 4 % 26)));
+		return;
+	case 1:
+		c = 0x00c0 + r / 4 % (0x0250 - 0x00c0);
+		break;
+	case 2:
+		c = 0x1e00 + r / 4 % 0x100;
+		break;
+	default:
+		text_buf_addz(b, odd[r / 4 % (sizeof odd / sizeof *odd)]);
+		return;
+	}
+	uint8_t u[6];
+	int k = u8_uctomb(u, c, sizeof u);
+	text_buf_add(b, (const char *)u, (size_t)k);
+}
+
+Test(text_collate, comparing_agrees_with_the_keys_on_random_text)
+{
+	unsigned seed = 1;
+	for (int round = 0; round < 20000; round++) {
+		struct text_buf a = {0}, b = {0};
+		/* A shared start, as index neighbours have, then apart. */
+		int shared = rand_r(&seed) % 6;
+		for (int i = 0; i < shared; i++)
+			random_piece(&a, &seed);
+		text_buf_add(&b, a.data, a.len);
+		for (int i = rand_r(&seed) % 5; i > 0; i--)
+			random_piece(&a, &seed);
+		for (int i = rand_r(&seed) % 5; i > 0; i--)
+			random_piece(&b, &seed);
+		const char *as = a.data ? a.data : "", *bs = b.data ? b.data : "";
+		size_t an, bn;
+		char *ka = key(as, a.len, &an), *kb = key(bs, b.len, &bn);
+		int want = key_cmp(ka, an, kb, bn);
+		cr_assert_eq(text_collate(as, a.len, bs, b.len), want,
+			     "round %d: [%s] vs [%s]", round, as, bs);
+		cr_assert_eq(text_collate(bs, b.len, as, a.len), -want);
+		free(ka);
+		free(kb);
+		text_buf_free(&a);
+		text_buf_free(&b);
+	}
 }
