@@ -282,32 +282,6 @@ static size_t common_start(const char *a, size_t alen, const char *b, size_t ble
 	return m > 0 ? m - 1 : 0;
 }
 
-/* The primary weight of a printable ASCII character that stands alone
- * (no mark follows it), as add_primary gives it; -1 otherwise. */
-static int ascii_primary(const char *s, size_t len, size_t i)
-{
-	if (i >= len || (i + 1 < len && (unsigned char)s[i + 1] >= 0x80))
-		return -1;
-	unsigned char c = (unsigned char)s[i];
-	if (c >= 'A' && c <= 'Z')
-		c = (unsigned char)(c - 'A' + 'a');
-	if (c >= 'a' && c <= 'z')
-		return P_LETTER + alphabet_rank(c);
-	if (c >= '0' && c <= '9')
-		return P_DIGIT + (c - '0');
-	return c >= 0x20 && c < 0x7f ? P_ASCII_PUNCT + (c - 0x20) : -1;
-}
-
-/* The bytes of s up to the next ASCII byte after the first: a stretch
- * that ends where a unit must end (see common_start). */
-static size_t segment_len(const char *s, size_t len)
-{
-	size_t j = 1;
-	while (j < len && (unsigned char)s[j] >= 0x80)
-		j++;
-	return j < len ? j : len;
-}
-
 /* ---- the fast path: a Latin letter standing alone ------------------- */
 
 /* The Latin blocks Vietnamese letters come from, as in fold.c: none of
@@ -358,19 +332,51 @@ static void latin_primary_init(void)
 	latin_primary_ready = true;
 }
 
+/* Whether the character ending at s[after] stands alone: what follows
+ * is the end, an ASCII byte or a Latin letter, never a mark that would
+ * join it in one unit (and could change its weights). */
+static bool stands_alone(const char *s, size_t len, size_t after)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	ucs4_t next;
+	return after >= len || u[after] < 0x80 ||
+	       (u8_mbtoucr(&next, u + after, len - after) > 0 && in_latin(next));
+}
+
+/* The primary weight of a printable ASCII character that stands alone
+ * (no mark follows it), as add_primary gives it; -1 otherwise. */
+static int ascii_primary(const char *s, size_t len, size_t i)
+{
+	if (i >= len || !stands_alone(s, len, i + 1))
+		return -1;
+	unsigned char c = (unsigned char)s[i];
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c - 'A' + 'a');
+	if (c >= 'a' && c <= 'z')
+		return P_LETTER + alphabet_rank(c);
+	if (c >= '0' && c <= '9')
+		return P_DIGIT + (c - '0');
+	return c >= 0x20 && c < 0x7f ? P_ASCII_PUNCT + (c - 0x20) : -1;
+}
+
+/* The bytes of s up to the next ASCII byte after the first: a stretch
+ * that ends where a unit must end (see common_start). */
+static size_t segment_len(const char *s, size_t len)
+{
+	size_t j = 1;
+	while (j < len && (unsigned char)s[j] >= 0x80)
+		j++;
+	return j < len ? j : len;
+}
+
 /* Appends the primary weights of the letter at s[i] when it is one of
  * those and no mark follows it (a mark would join it in one unit);
  * returns the bytes it took, 0 when the general path must do it. */
 static size_t latin_letter_primary(const char *s, size_t len, size_t i, struct text_buf *p)
 {
-	const uint8_t *u = (const uint8_t *)s;
-	ucs4_t c, next;
-	int k = u8_mbtoucr(&c, u + i, len - i);
-	if (k <= 0 || !in_latin(c))
-		return 0;
-	size_t after = i + (size_t)k;
-	if (after < len && u[after] >= 0x80 &&
-	    (u8_mbtoucr(&next, u + after, len - after) <= 0 || !in_latin(next)))
+	ucs4_t c;
+	int k = u8_mbtoucr(&c, (const uint8_t *)s + i, len - i);
+	if (k <= 0 || !in_latin(c) || !stands_alone(s, len, i + (size_t)k))
 		return 0;
 	if (!latin_primary_ready)
 		latin_primary_init();
