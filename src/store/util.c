@@ -371,13 +371,19 @@ enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err)
 /* A batch touches the same index and search pages file after file: a
  * page cache that holds them keeps them out of the write-ahead log until
  * the commit (SQLite spills dirty pages to it when the cache is full,
- * and reads them back from it). 64 MB, given back when the batch ends. */
-static void set_batch_cache(struct store *s, bool on)
+ * and reads them back from it). Each file's savepoint keeps the pages it
+ * changed first, for its rollback: in memory, not in a temporary file
+ * written page by page (SQLite's default here). 64 MB of cache at most;
+ * both are given back when the batch ends. */
+static void set_batch_pragmas(struct store *s, bool on)
 {
-	char sql[64];
-	if (on)
+	char sql[96];
+	if (on) {
 		s->saved_cache_size = pragma_value(s, "PRAGMA cache_size");
-	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", on ? -65536LL : s->saved_cache_size);
+		s->saved_temp_store = pragma_value(s, "PRAGMA temp_store");
+	}
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld; PRAGMA temp_store = %lld",
+		 on ? -65536LL : s->saved_cache_size, on ? 2LL : s->saved_temp_store);
 	store_exec(s, sql, NULL);
 }
 
@@ -392,15 +398,15 @@ enum bb_status store_batch(struct store *s, bool on, struct bb_error *err)
 	if (on) {
 		if (s->batch || s->batch_lost)
 			return BB_OK;
-		set_batch_cache(s, true);
+		set_batch_pragmas(s, true);
 		enum bb_status status = begin_deferred(s, err);
 		s->batch = status == BB_OK;
 		s->batch_writes = 0;
 		if (status != BB_OK)
-			set_batch_cache(s, false);
+			set_batch_pragmas(s, false);
 		return status;
 	}
-	set_batch_cache(s, false);
+	set_batch_pragmas(s, false);
 	if (s->batch_lost) {
 		s->batch_lost = false;
 		return bb_fail(err, BB_ERROR, "%s: a failed write undid the writes not yet saved", s->path);
