@@ -406,17 +406,20 @@ enum bb_status store_batch(struct store *s, bool on, struct bb_error *err)
 			set_batch_pragmas(s, false);
 		return status;
 	}
-	set_batch_pragmas(s, false);
+	if (!s->batch && !s->batch_lost)
+		return BB_OK;
+	enum bb_status status = BB_OK;
 	if (s->batch_lost) {
 		s->batch_lost = false;
-		return bb_fail(err, BB_ERROR, "%s: a failed write undid the writes not yet saved", s->path);
+		status = bb_fail(err, BB_ERROR, "%s: a failed write undid the writes not yet saved", s->path);
+	} else {
+		s->batch = false;
+		if (s->batch_writes)
+			status = store_commit(s, err);
+		else
+			store_rollback(s);	/* nothing to save: not a byte written */
 	}
-	if (!s->batch)
-		return BB_OK;
-	s->batch = false;
-	if (!s->batch_writes) {	/* nothing to save: not a byte written */
-		store_rollback(s);
-		return BB_OK;
-	}
-	return store_commit(s, err);
+	/* After the transaction: SQLite changes temp_store only outside one. */
+	set_batch_pragmas(s, false);
+	return status;
 }
