@@ -335,7 +335,8 @@ enum bb_status store_task_undo(struct store *s, long long history_id,
  * loses the bulk; a lost power supply may damage the file — it is for
  * data that can be made again. Turning it off commits and restores the
  * settings; off and on again now and then bounds the write-ahead log.
- * Other transactions (export) must wait until it is off. */
+ * Other transactions (export) must wait until it is off. Search entries
+ * and counts are written at the commit, as in a batch. */
 enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err);
 
 /* Batches (an import of many files). While on, the writes share one
@@ -345,7 +346,12 @@ enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err);
  * whole transaction (disk full, I/O error) loses the writes since the
  * batch began; every write after it is refused, and turning the batch
  * off says so (BB_ERROR). Crash-safe as any transaction. Inside a bulk
- * it does nothing (the bulk's transaction is already there). */
+ * it does nothing (the bulk's transaction is already there).
+ *
+ * The search index and the counts are written once, just before the
+ * commit, not row by row by the triggers (which are off meanwhile; see
+ * src/store/deferred.c): inside the batch, search does not see its rows
+ * yet. Rows are only added or changed in a batch, never deleted. */
 enum bb_status store_batch(struct store *s, bool on, struct bb_error *err);
 
 /* Writes a parsed notice in one transaction. BB_DUPLICATE (and nothing
