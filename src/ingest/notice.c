@@ -36,6 +36,21 @@ static enum bb_status check_bytes(const char *name, const char *data,
 	return BB_OK;
 }
 
+/* Every CR LF and lone CR of data[0..len) a LF, into out. */
+static void lf_only(struct text_buf *out, const char *data, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		const char *cr = memchr(data + i, '\r', len - i);
+		size_t run = cr ? (size_t)(cr - data) - i : len - i;
+		text_buf_add(out, data + i, run);
+		i += run;
+		if (!cr)
+			break;
+		text_buf_addc(out, '\n');
+		i += i + 1 < len && data[i + 1] == '\n' ? 2 : 1;
+	}
+}
+
 /* BOM off, every line end a LF, NFC: the text as stored, to which every
  * span points. */
 static char *normalize(const char *data, size_t len, size_t *out_len)
@@ -45,13 +60,13 @@ static char *normalize(const char *data, size_t len, size_t *out_len)
 		len -= 3;
 	}
 	struct text_buf lf = { 0 }, nfc = { 0 };
-	for (size_t i = 0; i < len; i++) {
-		if (data[i] != '\r')
-			text_buf_addc(&lf, data[i]);
-		else if (i + 1 >= len || data[i + 1] != '\n')
-			text_buf_addc(&lf, '\n');
+	/* Most notices have LF line ends: nothing to copy. */
+	if (memchr(data, '\r', len)) {
+		lf_only(&lf, data, len);
+		data = lf.data;
+		len = lf.len;
 	}
-	text_nfc(&nfc, lf.data ? lf.data : "", lf.len);
+	text_nfc(&nfc, len ? data : "", len);
 	text_buf_free(&lf);
 	if (!nfc.data)
 		text_buf_addz(&nfc, "");

@@ -139,12 +139,25 @@ static bool marker_may_start(const struct scan *sc, size_t seg, size_t p)
 
 /* ---- rule 1: "(1) …; (2) …" within a paragraph ----------------------- */
 
+/* Every marker holds a bracket: "(" first, or ")" after at most three
+ * digits or one letter. The search goes from bracket to bracket and
+ * tries only the few places a marker around it could start, in order,
+ * so the first marker found is the first one in the text. */
 static size_t find_marker(const struct scan *sc, size_t a, size_t seg,
 			  size_t b, enum marker_style st, int k, size_t *len)
 {
-	for (size_t p = a; p < b; p++)
-		if (marker_may_start(sc, seg, p) && (*len = marker_at(sc, p, b, st, k)))
-			return p;
+	char bracket = st == M_PAREN ? '(' : ')';
+	size_t before = st == M_PAREN ? 0 : st == M_RPAREN ? 3 : 1;
+	for (size_t from = a; from < b;) {
+		const char *hit = memchr(sc->s + from, bracket, b - from);
+		if (!hit)
+			return NPOS;
+		size_t q = (size_t)(hit - sc->s);
+		for (size_t p = q - a < before ? a : q - before; p <= q; p++)
+			if ((*len = marker_at(sc, p, b, st, k)) && marker_may_start(sc, seg, p))
+				return p;
+		from = q + 1;
+	}
 	return NPOS;
 }
 

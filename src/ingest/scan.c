@@ -10,41 +10,71 @@
 
 /* ---- characters ------------------------------------------------------ */
 
+/* The text is valid UTF-8 (checked before it was normalized), so a byte
+ * below 0x80 is its own character: only the others are decoded. */
 static ucs4_t cp_at(const char *s, size_t n, size_t a)
 {
 	ucs4_t c = 0xFFFD;
+	if (a < n && (unsigned char)s[a] < 0x80)
+		return (unsigned char)s[a];
 	if (a < n)
 		u8_mbtouc(&c, (const uint8_t *)s + a, n - a);
 	return c;
 }
 
-/* Spaces as a typist or a web page leaves them: NBSP is common in
- * copied notices and must separate words like a space. */
-static bool is_space_cp(ucs4_t c)
+/* Bytes of the space at s[a], 0 when there is none. Spaces as a typist
+ * or a web page leaves them: NBSP is common in copied notices and must
+ * separate words like a space. Read from the bytes, as every call site
+ * asks this of nearly every character: U+00A0 is C2 A0, U+2000–U+200A
+ * are E2 80 80–8A, U+202F is E2 80 AF, U+3000 is E3 80 80. */
+static size_t space_len(const char *s, size_t n, size_t a)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || c == 0x202F ||
-	       c == 0x2007 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A);
+	const unsigned char *u = (const unsigned char *)s + a;
+	if (a >= n)
+		return 0;
+	if (u[0] < 0x80)
+		return u[0] == ' ' || u[0] == '\t' || u[0] == '\n';
+	if (u[0] == 0xC2)
+		return n - a >= 2 && u[1] == 0xA0 ? 2 : 0;
+	if (n - a < 3 || u[1] != 0x80)
+		return 0;
+	if (u[0] == 0xE2)
+		return (u[2] >= 0x80 && u[2] <= 0x8A) || u[2] == 0xAF ? 3 : 0;
+	return u[0] == 0xE3 && u[2] == 0x80 ? 3 : 0;
 }
 
+/* For ASCII, libunistring's upper case is A–Z and its letters and
+ * digits A–Z, a–z, 0–9: answered here without a call, as letters are
+ * tested one by one. */
 bool scan_is_upper(const struct scan *sc, size_t a)
 {
-	return uc_is_property_uppercase(cp_at(sc->s, sc->n, a));
+	ucs4_t c = cp_at(sc->s, sc->n, a);
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	return uc_is_property_uppercase(c);
 }
 
 bool scan_is_alnum(const struct scan *sc, size_t a)
 {
-	return a < sc->n && uc_is_alnum(cp_at(sc->s, sc->n, a));
+	if (a >= sc->n)
+		return false;
+	ucs4_t c = cp_at(sc->s, sc->n, a);
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		       (c >= '0' && c <= '9');
+	return uc_is_alnum(c);
 }
 
 bool scan_is_space(const struct scan *sc, size_t a)
 {
-	return a < sc->n && is_space_cp(cp_at(sc->s, sc->n, a));
+	return space_len(sc->s, sc->n, a) > 0;
 }
 
 size_t scan_skip_space(const struct scan *sc, size_t a, size_t b)
 {
-	while (a < b && scan_is_space(sc, a))
-		a += ingest_u8_len((unsigned char)sc->s[a]);
+	size_t l;
+	while (a < b && (l = space_len(sc->s, sc->n, a)))
+		a += l;
 	return a;
 }
 
@@ -92,36 +122,110 @@ static void fold_push(struct scan *sc, struct fold_caps *cap,
 	sc->fn += len;
 }
 
+/* What one character (not a space) adds to the folded text. text_fold
+ * decides what folding is; a character it drops that is not a combining
+ * mark (punctuation, should it ever) is kept, so sentence marks stay
+ * visible to patterns. */
+static void fold_char(struct text_buf *out, const char *s, size_t len)
+{
+	text_buf_clear(out);
+	text_fold(out, s, len);
+	if (out->len)
+		return;
+	ucs4_t c = 0xFFFD;
+	u8_mbtouc(&c, (const uint8_t *)s, len);
+	if (!uc_is_general_category(c, UC_CATEGORY_M))
+		text_buf_add(out, s, len);
+}
+
+/* Folding a character alone costs a call into text_fold; the letters of
+ * Vietnamese in NFC (U+00C0–U+01B0, U+1EA0–U+1EF9) are a third of a
+ * notice's characters, so their folds are kept, filled once from
+ * fold_char itself so that the two cannot disagree. */
+#define VI_LOW 0x00C0
+#define VI_LOW_END 0x01B1
+#define VI_EXT 0x1EA0
+#define VI_EXT_END 0x1EFA
+#define VI_FOLD_MAX 7
+
+struct vi_fold {
+	unsigned char len;	/* 0xFF: longer than VI_FOLD_MAX, not kept */
+	char bytes[VI_FOLD_MAX];
+};
+
+static struct vi_fold vi_folds[(VI_LOW_END - VI_LOW) + (VI_EXT_END - VI_EXT)];
+static bool vi_folds_ready;
+
+static struct vi_fold *vi_fold_of(ucs4_t c)
+{
+	if (c >= VI_LOW && c < VI_LOW_END)
+		return &vi_folds[c - VI_LOW];
+	if (c >= VI_EXT && c < VI_EXT_END)
+		return &vi_folds[(VI_LOW_END - VI_LOW) + (c - VI_EXT)];
+	return NULL;
+}
+
+static void vi_folds_init(void)
+{
+	struct text_buf b = { 0 };
+	for (ucs4_t c = VI_LOW; c < VI_EXT_END; c = c + 1 == VI_LOW_END ? VI_EXT : c + 1) {
+		uint8_t u[6];
+		int k = u8_uctomb(u, c, sizeof u);
+		struct vi_fold *v = vi_fold_of(c);
+		fold_char(&b, (const char *)u, (size_t)k);
+		v->len = b.len <= VI_FOLD_MAX ? (unsigned char)b.len : 0xFF;
+		if (b.len <= VI_FOLD_MAX)
+			memcpy(v->bytes, b.data, b.len);
+	}
+	text_buf_free(&b);
+	vi_folds_ready = true;
+}
+
+/* Folds the non-ASCII character s[i..i+l) onto the folded text. */
+static void fold_wide(struct scan *sc, struct fold_caps *cap,
+		      struct text_buf *one, size_t i, size_t l)
+{
+	ucs4_t c = cp_at(sc->s, sc->n, i);
+	const struct vi_fold *v = vi_fold_of(c);
+	if (v && !vi_folds_ready)
+		vi_folds_init();
+	if (v && v->len != 0xFF) {
+		fold_push(sc, cap, v->bytes, v->len, i);
+		return;
+	}
+	fold_char(one, sc->s + i, l);
+	fold_push(sc, cap, one->data, one->len, i);
+}
+
 /* Folds one character at a time so that every folded byte knows the
- * character it came from. text_fold decides what folding is; a space of
- * any kind becomes ' ' so that patterns need only one spelling, and a
- * character text_fold drops that is not a combining mark (punctuation,
- * should it ever) is kept, so sentence marks stay visible to patterns. */
+ * character it came from; a space of any kind becomes ' ' so that
+ * patterns need only one spelling. */
 static void fold_text(struct scan *sc)
 {
 	struct text_buf one = { 0 };
-	struct fold_caps cap = { 0 };
+	/* ASCII folds to one byte, so the text's length is nearly always
+	 * room enough. */
+	struct fold_caps cap = { .f = sc->n + 1, .from = sc->n + 1 };
+	sc->f = ingest_xrealloc(NULL, cap.f, 1);
+	sc->from = ingest_xrealloc(NULL, cap.from, sizeof *sc->from);
 	sc->at = ingest_xrealloc(NULL, sc->n + 1, sizeof *sc->at);
 	for (size_t i = 0; i < sc->n;) {
-		size_t l = ingest_u8_len((unsigned char)sc->s[i]);
-		ucs4_t c = cp_at(sc->s, sc->n, i);
+		unsigned char b = (unsigned char)sc->s[i];
+		if (b < 0x80) {
+			char f = (char)(b == '\n' || b == '\t' ? ' ' :
+					b >= 'A' && b <= 'Z' ? b + 32 : b);
+			sc->at[i] = sc->fn;
+			fold_push(sc, &cap, &f, 1, i);
+			i++;
+			continue;
+		}
+		size_t l = ingest_u8_len(b);
 		for (size_t k = 0; k < l; k++)
 			sc->at[i + k] = sc->fn;
-		if (c == '\n' || c == '\t') {
+		if (space_len(sc->s, sc->n, i))
 			fold_push(sc, &cap, " ", 1, i);
-		} else if (c < 0x80) {
-			char b = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			fold_push(sc, &cap, &b, 1, i);
-		} else if (is_space_cp(c)) {
-			fold_push(sc, &cap, " ", 1, i);
-		} else {
-			text_buf_clear(&one);
-			text_fold(&one, sc->s + i, l);
-			if (one.len)
-				fold_push(sc, &cap, one.data, one.len, i);
-			else if (!uc_is_general_category(c, UC_CATEGORY_M))
-				fold_push(sc, &cap, sc->s + i, l, i);
-		}
+		else
+			fold_wide(sc, &cap, &one, i, l);
 		i += l;
 	}
 	sc->at[sc->n] = sc->fn;
@@ -491,9 +595,22 @@ bool scan_is_doc_date(const struct scan *sc, size_t a, size_t b)
 	return lo > 0 && sc->doc_dates[lo - 1].end > a;
 }
 
+/* Whether s[a..b) holds at least `want` ASCII digits. */
+static bool has_digits(const struct scan *sc, size_t a, size_t b, int want)
+{
+	for (size_t p = a; p < b && want > 0; p++)
+		want -= sc->s[p] >= '0' && sc->s[p] <= '9';
+	return want <= 0;
+}
+
 bool scan_find_date(const struct scan *sc, size_t a, size_t b,
 		    struct text_date *d, struct text_range *where)
 {
+	/* Every date text_date_find knows holds a year of four digits,
+	 * and folding makes ASCII digits of nothing else: a range with
+	 * fewer holds no date, and most task sentences have none. */
+	if (!has_digits(sc, a, b, 4))
+		return false;
 	/* Each try reads the rest of the range again; a text citing dozens
 	 * of dated documents before its deadline is no task anyway. */
 	for (int tries = 0; a < b && tries < 16; tries++) {
