@@ -366,6 +366,9 @@ void documents_find(struct scan *sc, struct notice *n)
 	size_t li = 0;
 	for (size_t p = 0; p < sc->n; p++) {
 		struct code c;
+		/* Codes open with a digit: the other bytes need no look. */
+		if (!is_digit(sc->s[p]))
+			continue;
 		while (li < sc->nlines && sc->lines[li].end <= p)
 			li++;
 		if (li < sc->nlines && p >= sc->lines[li].start &&

@@ -111,15 +111,24 @@ struct fold_caps {
 	size_t f, from;
 };
 
+/* Room in f and from (which grow together) for len more bytes and the
+ * final NUL. */
+static void fold_room(struct scan *sc, struct fold_caps *cap, size_t len)
+{
+	if (sc->fn + len + 1 <= cap->f)
+		return;
+	sc->f = ingest_grow(sc->f, &cap->f, sc->fn + len + 1, 1);
+	sc->from = ingest_grow(sc->from, &cap->from, sc->fn + len + 1, sizeof *sc->from);
+}
+
 static void fold_push(struct scan *sc, struct fold_caps *cap,
 		      const char *bytes, size_t len, size_t src)
 {
-	sc->f = ingest_grow(sc->f, &cap->f, sc->fn + len + 1, 1);
-	sc->from = ingest_grow(sc->from, &cap->from, sc->fn + len + 1, sizeof *sc->from);
-	memcpy(sc->f + sc->fn, bytes, len);
-	for (size_t k = 0; k < len; k++)
-		sc->from[sc->fn + k] = src;
-	sc->fn += len;
+	fold_room(sc, cap, len);
+	for (size_t k = 0; k < len; k++) {
+		sc->f[sc->fn] = bytes[k];
+		sc->from[sc->fn++] = src;
+	}
 }
 
 /* What one character (not a space) adds to the folded text. text_fold
@@ -212,10 +221,11 @@ static void fold_text(struct scan *sc)
 	for (size_t i = 0; i < sc->n;) {
 		unsigned char b = (unsigned char)sc->s[i];
 		if (b < 0x80) {
-			char f = (char)(b == '\n' || b == '\t' ? ' ' :
-					b >= 'A' && b <= 'Z' ? b + 32 : b);
+			fold_room(sc, &cap, 1);
 			sc->at[i] = sc->fn;
-			fold_push(sc, &cap, &f, 1, i);
+			sc->from[sc->fn] = i;
+			sc->f[sc->fn++] = (char)(b == '\n' || b == '\t' ? ' ' :
+						 b >= 'A' && b <= 'Z' ? b + 32 : b);
 			i++;
 			continue;
 		}
@@ -498,8 +508,10 @@ size_t scan_find(const struct scan *sc, size_t a, size_t b, const char *word,
 		return NPOS;
 	size_t fb = sc->at[b];
 	for (size_t fi = sc->at[a]; fi < fb; fi++) {
-		if (sc->f[fi] != word[0])
-			continue;
+		const char *hit = memchr(sc->f + fi, word[0], fb - fi);
+		if (!hit)
+			break;
+		fi = (size_t)(hit - sc->f);
 		size_t fe = match_at(sc, fi, fb, word);
 		if (fe != NPOS) {
 			if (end)
@@ -668,8 +680,13 @@ size_t scan_name_end(const struct scan *sc, size_t a, size_t b, int max_words)
 bool scan_has_prefix(const struct scan *sc, size_t a, size_t b,
 		     const char *const *words)
 {
+	if (a >= b || b > sc->n)
+		return false;
+	/* Lists run to dozens of words, asked of every word of a name: the
+	 * folded byte at a rules out nearly all of them at once. */
+	char first = sc->f[sc->at[a]];
 	for (; *words; words++)
-		if (scan_at(sc, a, b, *words, NULL))
+		if (**words == first && scan_at(sc, a, b, *words, NULL))
 			return true;
 	return false;
 }
