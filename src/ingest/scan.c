@@ -386,8 +386,8 @@ static size_t physical_lines(struct scan *sc, struct line **out)
 	size_t n = 0, cap = 0, start = 0;
 	*out = NULL;
 	for (size_t i = 0; i <= sc->n; i++) {
-		if (i < sc->n && sc->s[i] != '\n')
-			continue;
+		const char *lf = memchr(sc->s + i, '\n', sc->n - i);
+		i = lf ? (size_t)(lf - sc->s) : sc->n;
 		size_t a = scan_skip_space(sc, start, i), b = scan_trim_back(sc, a, i);
 		*out = ingest_grow(*out, &cap, n + 1, sizeof **out);
 		(*out)[n++] = (struct line){ .start = a, .end = b };
@@ -571,11 +571,18 @@ static bool after_abbreviation(const struct scan *sc, size_t a, size_t dot)
 	return false;
 }
 
+/* Whether c may end a sentence: asked of every byte of every sentence,
+ * several times over, so it is one comparison for most bytes. */
+static bool is_sentence_mark(char c)
+{
+	return c <= '?' && (c == '.' || c == '!' || c == '?' || c == ':');
+}
+
 size_t scan_sentence_end(const struct scan *sc, size_t a, size_t b)
 {
 	for (size_t i = a; i < b; i++) {
 		char c = sc->s[i];
-		if (c != '.' && c != '!' && c != '?' && c != ':')
+		if (!is_sentence_mark(c))
 			continue;
 		size_t next = i + 1;
 		if (next < b && !scan_is_space(sc, next))
