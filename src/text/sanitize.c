@@ -142,6 +142,28 @@ static bool nfc_inert(ucs4_t c)
 	return n == 2 && uc_composition(d[0], d[1]) == c;
 }
 
+/* The Vietnamese letters with a tone mark (U+1EA0–U+1EF9, in the Latin
+ * Extended Additional block) are a good part of every notice, and
+ * nfc_inert asks libunistring four questions about each: its answers
+ * for the block are kept, filled once from nfc_inert itself. */
+#define LATIN_ADD 0x1e00
+#define LATIN_ADD_END 0x1f00
+
+static bool latin_add_inert[LATIN_ADD_END - LATIN_ADD];
+static bool latin_add_ready;
+
+static bool nfc_inert_cached(ucs4_t c)
+{
+	if (c < LATIN_ADD || c >= LATIN_ADD_END)
+		return nfc_inert(c);
+	if (!latin_add_ready) {
+		for (ucs4_t k = LATIN_ADD; k < LATIN_ADD_END; k++)
+			latin_add_inert[k - LATIN_ADD] = nfc_inert(k);
+		latin_add_ready = true;
+	}
+	return latin_add_inert[c - LATIN_ADD];
+}
+
 static bool is_nfc_quick(const uint8_t *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
@@ -151,7 +173,7 @@ static bool is_nfc_quick(const uint8_t *s, size_t len)
 		}
 		ucs4_t c;
 		i += (size_t)u8_mbtouc_unsafe(&c, s + i, len - i);
-		if (!nfc_inert(c))
+		if (!nfc_inert_cached(c))
 			return false;
 	}
 	return true;
