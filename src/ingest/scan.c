@@ -10,16 +10,27 @@
 
 /* ---- characters ------------------------------------------------------ */
 
-/* The text is valid UTF-8 (checked before it was normalized), so a byte
- * below 0x80 is its own character: only the others are decoded. */
+/* The text is valid UTF-8 (text_nfc checked it), so a byte below 0x80
+ * is its own character and a lead byte says how many continuation
+ * bytes follow, each with six bits: nothing to check, only to add. */
 static ucs4_t cp_at(const char *s, size_t n, size_t a)
 {
-	ucs4_t c = 0xFFFD;
-	if (a < n && (unsigned char)s[a] < 0x80)
-		return (unsigned char)s[a];
-	if (a < n)
-		u8_mbtouc(&c, (const uint8_t *)s + a, n - a);
-	return c;
+	const unsigned char *u = (const unsigned char *)s + a;
+	if (a >= n)
+		return 0xFFFD;
+	if (u[0] < 0x80)
+		return u[0];
+	/* Inside a character (a caller looking one byte back): no
+	 * character starts here, as u8_mbtouc would say. */
+	if (u[0] < 0xC0)
+		return 0xFFFD;
+	if (u[0] < 0xE0)
+		return (ucs4_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+	if (u[0] < 0xF0)
+		return (ucs4_t)(u[0] & 0x0F) << 12 | (ucs4_t)(u[1] & 0x3F) << 6 |
+		       (u[2] & 0x3F);
+	return (ucs4_t)(u[0] & 0x07) << 18 | (ucs4_t)(u[1] & 0x3F) << 12 |
+	       (ucs4_t)(u[2] & 0x3F) << 6 | (u[3] & 0x3F);
 }
 
 /* Bytes of the space at s[a], 0 when there is none. Spaces as a typist
@@ -651,14 +662,15 @@ bool scan_find_date(const struct scan *sc, size_t a, size_t b,
 
 /* ---- names ----------------------------------------------------------- */
 
+/* Asked of every word of every name: read from the bytes, the curly
+ * quotes being E2 80 9C and E2 80 9D (the text ends in a NUL, so
+ * looking one byte on is safe until a byte differs). */
 bool scan_is_stop_mark(const struct scan *sc, size_t p)
 {
-	static const char *const marks[] = { ",", ";", ".", ":", "(", ")", "\"",
-		"!", "?", "\xe2\x80\x9c", "\xe2\x80\x9d", NULL };
-	for (const char *const *m = marks; *m; m++)
-		if (strncmp(sc->s + p, *m, strlen(*m)) == 0)
-			return true;
-	return false;
+	const unsigned char *u = (const unsigned char *)sc->s + p;
+	if (u[0] < 0x80)
+		return u[0] != '\0' && strchr(",;.:()\"!?", u[0]) != NULL;
+	return u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9D);
 }
 
 size_t scan_name_end(const struct scan *sc, size_t a, size_t b, int max_words)
