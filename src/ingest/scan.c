@@ -217,6 +217,31 @@ static void fold_wide(struct scan *sc, struct fold_caps *cap,
 	fold_push(sc, cap, one->data, one->len, i);
 }
 
+static char fold_ascii(unsigned char b)
+{
+	if (b == '\n' || b == '\t')
+		return ' ';
+	return (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+}
+
+/* Folds the ASCII bytes from i on, while the folded text has room
+ * below `room`; returns where it stopped. The fields are copied to
+ * locals because a store through a char pointer could change any of
+ * them, which would make the compiler reload them at every byte. */
+static size_t fold_ascii_run(struct scan *sc, size_t i, size_t room)
+{
+	const unsigned char *s = (const unsigned char *)sc->s;
+	char *f = sc->f;
+	size_t *from = sc->from, *at = sc->at, fn = sc->fn, n = sc->n;
+	for (; i < n && s[i] < 0x80 && fn < room; i++) {
+		at[i] = fn;
+		from[fn] = i;
+		f[fn++] = fold_ascii(s[i]);
+	}
+	sc->fn = fn;
+	return i;
+}
+
 /* Folds one character at a time so that every folded byte knows the
  * character it came from; a space of any kind becomes ' ' so that
  * patterns need only one spelling. */
@@ -233,11 +258,7 @@ static void fold_text(struct scan *sc)
 		unsigned char b = (unsigned char)sc->s[i];
 		if (b < 0x80) {
 			fold_room(sc, &cap, 1);
-			sc->at[i] = sc->fn;
-			sc->from[sc->fn] = i;
-			sc->f[sc->fn++] = (char)(b == '\n' || b == '\t' ? ' ' :
-						 b >= 'A' && b <= 'Z' ? b + 32 : b);
-			i++;
+			i = fold_ascii_run(sc, i, cap.f - 1);
 			continue;
 		}
 		size_t l = ingest_u8_len(b);
@@ -327,6 +348,10 @@ static bool hard_wrapped(const struct scan *sc, const struct line *l, size_t n,
 	size_t long_lines = 0;
 	*w = (struct wrap){ 0 };
 	for (size_t i = 0; i < n; i++) {
+		/* More than 400 bytes are more than 100 characters: a
+		 * published notice's first paragraph need not be counted. */
+		if (l[i].end - l[i].start > 400)
+			return false;
 		size_t c = chars(sc, l[i].start, l[i].end);
 		if (c > 100)
 			return false;
@@ -582,19 +607,25 @@ static bool after_abbreviation(const struct scan *sc, size_t a, size_t dot)
 	return false;
 }
 
-/* Whether c may end a sentence: asked of every byte of every sentence,
- * several times over, so it is one comparison for most bytes. */
-static bool is_sentence_mark(char c)
+/* The next . ! ? or : in s[i..b), or b: every sentence is read to its
+ * end several times over, so a byte costs one look in a table. */
+static size_t next_sentence_mark(const struct scan *sc, size_t i, size_t b)
 {
-	return c <= '?' && (c == '.' || c == '!' || c == '?' || c == ':');
+	static const bool mark[256] = { ['.'] = true, ['!'] = true,
+					['?'] = true, [':'] = true };
+	const unsigned char *s = (const unsigned char *)sc->s;
+	while (i < b && !mark[s[i]])
+		i++;
+	return i;
 }
 
 size_t scan_sentence_end(const struct scan *sc, size_t a, size_t b)
 {
 	for (size_t i = a; i < b; i++) {
+		i = next_sentence_mark(sc, i, b);
+		if (i >= b)
+			break;
 		char c = sc->s[i];
-		if (!is_sentence_mark(c))
-			continue;
 		size_t next = i + 1;
 		if (next < b && !scan_is_space(sc, next))
 			continue;
@@ -629,7 +660,7 @@ bool scan_is_doc_date(const struct scan *sc, size_t a, size_t b)
 static bool has_digits(const struct scan *sc, size_t a, size_t b, int want)
 {
 	for (size_t p = a; p < b && want > 0; p++)
-		want -= sc->s[p] >= '0' && sc->s[p] <= '9';
+		want -= (unsigned char)(sc->s[p] - '0') < 10;
 	return want <= 0;
 }
 
