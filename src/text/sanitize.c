@@ -171,6 +171,12 @@ static bool is_nfc_quick(const uint8_t *s, size_t len)
 			i++;
 			continue;
 		}
+		/* Lead bytes C2–CB start U+0080–U+02FF, below the first
+		 * combining mark: inert without decoding. */
+		if (s[i] < 0xcc) {
+			i += 2;
+			continue;
+		}
 		ucs4_t c;
 		i += (size_t)u8_mbtouc_unsafe(&c, s + i, len - i);
 		if (!nfc_inert_cached(c))
