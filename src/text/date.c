@@ -344,7 +344,8 @@ static bool on_cluster_edges(const struct text_folded *f, size_t from,
 	       (to == f->text.len || f->from[to] != f->from[to - 1]);
 }
 
-bool text_date_find(const char *s, size_t len, struct text_date *out,
+/* The first date expression in s[0..len), its range in s. */
+static bool find_in(const char *s, size_t len, struct text_date *out,
 		    struct text_range *where)
 {
 	struct text_folded f = {0};
@@ -366,6 +367,42 @@ bool text_date_find(const char *s, size_t len, struct text_date *out,
 	}
 	text_folded_free(&f);
 	return found;
+}
+
+/* Where a window of s that starts at a may end: just after a comma or
+ * semicolon at least DATE_WINDOW bytes on that an ASCII byte follows,
+ * else at len. No expression of the grammar above holds either mark,
+ * and none reads past one (a word or a number ends there, a separator
+ * or a space does not match it); the ASCII byte after the mark keeps
+ * the mark a grapheme cluster of its own. So up to the window's end,
+ * folding and reading the window are folding and reading all of s. */
+#define DATE_WINDOW 128
+
+static size_t window_end(const char *s, size_t a, size_t len)
+{
+	for (size_t p = a + DATE_WINDOW; p + 1 < len; p++)
+		if ((s[p] == ',' || s[p] == ';') && (unsigned char)s[p + 1] < 0x80)
+			return p + 1;
+	return len;
+}
+
+bool text_date_find(const char *s, size_t len, struct text_date *out,
+		    struct text_range *where)
+{
+	/* A long text (a summary's first sentence) mostly has its date
+	 * near the start, and folding all of it first would cost more than
+	 * the search: it is searched a window at a time. */
+	for (size_t a = 0;;) {
+		size_t w = window_end(s, a, len);
+		if (find_in(s + a, w - a, out, where)) {
+			where->start += a;
+			where->end += a;
+			return true;
+		}
+		if (w >= len)
+			return false;
+		a = w;
+	}
 }
 
 static int clamp(int v, int lo, int hi)
