@@ -394,10 +394,12 @@ static void sentences(struct collector *col, size_t a, size_t b)
 			add_task(col, lead, e, NULL);
 		else if (following || opens_with_assignment(sc, s, e))
 			add_task(col, s, e, NULL);
-		else if (scan_is_upper(sc, s)) {
+		else if (scan_is_upper(sc, s) &&
+			 scan_find(sc, s, e, "chu tri", NULL) != NPOS) {
+			/* "chủ trì" first: one look, where naming the owner
+			 * takes several, and most sentences have none. */
 			char *o = owner_find(sc, s, e);
-			size_t x;
-			if (o && scan_find(sc, s, e, "chu tri", &x) != NPOS)
+			if (o)
 				add_task(col, s, e, NULL);
 			free(o);
 		}
