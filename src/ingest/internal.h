@@ -63,6 +63,11 @@ struct scan {
 	size_t *at;		/* at[j]: folded offset of s's byte j (n+1) */
 	struct line *lines;
 	size_t nlines;
+	/* Offsets of every . ! ? and : (what may end a sentence) and of
+	 * every ASCII digit (what a date needs), in order: sentences and
+	 * dates are looked for over the same text many times. */
+	size_t *marks, nmarks;
+	size_t *digits, ndigits;
 	/* Byte ranges of "ngày d-m-yyyy" that date a cited document: such a
 	 * date is never a deadline nor the meeting's date. */
 	struct text_range *doc_dates;

@@ -225,20 +225,24 @@ static char fold_ascii(unsigned char b)
 }
 
 /* Folds the ASCII bytes from i on, while the folded text has room
- * below `room`; returns where it stopped. The fields are copied to
- * locals because a store through a char pointer could change any of
- * them, which would make the compiler reload them at every byte. */
+ * below `room`; returns where it stopped. ASCII folds byte for byte,
+ * so folded offset and source offset differ by one constant. The
+ * fields are copied to locals: a store through a char pointer could
+ * change any of them, and the compiler would reload them at each byte. */
 static size_t fold_ascii_run(struct scan *sc, size_t i, size_t room)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
 	char *f = sc->f;
-	size_t *from = sc->from, *at = sc->at, fn = sc->fn, n = sc->n;
-	for (; i < n && s[i] < 0x80 && fn < room; i++) {
-		at[i] = fn;
-		from[fn] = i;
-		f[fn++] = fold_ascii(s[i]);
+	size_t *from = sc->from, *at = sc->at;
+	size_t shift = sc->fn - i;	/* modulo SIZE_MAX + 1 */
+	size_t end = sc->n - i < room - sc->fn ? sc->n : i + (room - sc->fn);
+	for (; i < end && s[i] < 0x80; i++) {
+		size_t k = i + shift;
+		at[i] = k;
+		from[k] = i;
+		f[k] = fold_ascii(s[i]);
 	}
-	sc->fn = fn;
+	sc->fn = i + shift;
 	return i;
 }
 
@@ -455,12 +459,36 @@ static void paragraphs(struct scan *sc)
 	free(phys);
 }
 
+/* Fills sc->marks and sc->digits. */
+static void index_marks(struct scan *sc)
+{
+	enum { OTHER, MARK, DIGIT };
+	static const unsigned char kind[256] = {
+		['.'] = MARK, ['!'] = MARK, ['?'] = MARK, [':'] = MARK,
+		['0'] = DIGIT, ['1'] = DIGIT, ['2'] = DIGIT, ['3'] = DIGIT,
+		['4'] = DIGIT, ['5'] = DIGIT, ['6'] = DIGIT, ['7'] = DIGIT,
+		['8'] = DIGIT, ['9'] = DIGIT,
+	};
+	const unsigned char *s = (const unsigned char *)sc->s;
+	size_t mcap = 0, dcap = 0;
+	for (size_t i = 0; i < sc->n; i++) {
+		if (kind[s[i]] == MARK) {
+			sc->marks = ingest_grow(sc->marks, &mcap, sc->nmarks + 1, sizeof *sc->marks);
+			sc->marks[sc->nmarks++] = i;
+		} else if (kind[s[i]] == DIGIT) {
+			sc->digits = ingest_grow(sc->digits, &dcap, sc->ndigits + 1, sizeof *sc->digits);
+			sc->digits[sc->ndigits++] = i;
+		}
+	}
+}
+
 void scan_init(struct scan *sc, const char *s, size_t n)
 {
 	memset(sc, 0, sizeof *sc);
 	sc->s = s;
 	sc->n = n;
 	fold_text(sc);
+	index_marks(sc);
 	paragraphs(sc);
 }
 
@@ -470,6 +498,8 @@ void scan_free(struct scan *sc)
 	free(sc->from);
 	free(sc->at);
 	free(sc->lines);
+	free(sc->marks);
+	free(sc->digits);
 	free(sc->doc_dates);
 	free(sc->refs);
 	memset(sc, 0, sizeof *sc);
@@ -607,16 +637,25 @@ static bool after_abbreviation(const struct scan *sc, size_t a, size_t dot)
 	return false;
 }
 
-/* The next . ! ? or : in s[i..b), or b: every sentence is read to its
- * end several times over, so a byte costs one look in a table. */
+/* Index of the first of v[0..n) (ascending) that is at least a. */
+static size_t first_from(const size_t *v, size_t n, size_t a)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The next . ! ? or : in s[i..b), or b. */
 static size_t next_sentence_mark(const struct scan *sc, size_t i, size_t b)
 {
-	static const bool mark[256] = { ['.'] = true, ['!'] = true,
-					['?'] = true, [':'] = true };
-	const unsigned char *s = (const unsigned char *)sc->s;
-	while (i < b && !mark[s[i]])
-		i++;
-	return i;
+	size_t k = first_from(sc->marks, sc->nmarks, i);
+	return k < sc->nmarks && sc->marks[k] < b ? sc->marks[k] : b;
 }
 
 size_t scan_sentence_end(const struct scan *sc, size_t a, size_t b)
@@ -656,12 +695,11 @@ bool scan_is_doc_date(const struct scan *sc, size_t a, size_t b)
 	return lo > 0 && sc->doc_dates[lo - 1].end > a;
 }
 
-/* Whether s[a..b) holds at least `want` ASCII digits. */
-static bool has_digits(const struct scan *sc, size_t a, size_t b, int want)
+/* Whether s[a..b) holds at least `want` (> 0) ASCII digits. */
+static bool has_digits(const struct scan *sc, size_t a, size_t b, size_t want)
 {
-	for (size_t p = a; p < b && want > 0; p++)
-		want -= (unsigned char)(sc->s[p] - '0') < 10;
-	return want <= 0;
+	size_t k = first_from(sc->digits, sc->ndigits, a) + want - 1;
+	return k < sc->ndigits && sc->digits[k] < b;
 }
 
 bool scan_find_date(const struct scan *sc, size_t a, size_t b,
