@@ -205,16 +205,25 @@ static void vi_folds_init(void)
 static void fold_wide(struct scan *sc, struct fold_caps *cap,
 		      struct text_buf *one, size_t i, size_t l)
 {
+	if (space_len(sc->s, sc->n, i)) {
+		fold_push(sc, cap, " ", 1, i);
+		return;
+	}
 	ucs4_t c = cp_at(sc->s, sc->n, i);
 	const struct vi_fold *v = vi_fold_of(c);
 	if (v && !vi_folds_ready)
 		vi_folds_init();
-	if (v && v->len != 0xFF) {
+	if (v && v->len == 1) {
+		/* Nearly every letter: one ASCII byte. */
+		fold_room(sc, cap, 1);
+		sc->from[sc->fn] = i;
+		sc->f[sc->fn++] = v->bytes[0];
+	} else if (v && v->len != 0xFF) {
 		fold_push(sc, cap, v->bytes, v->len, i);
-		return;
+	} else {
+		fold_char(one, sc->s + i, l);
+		fold_push(sc, cap, one->data, one->len, i);
 	}
-	fold_char(one, sc->s + i, l);
-	fold_push(sc, cap, one->data, one->len, i);
 }
 
 static char fold_ascii(unsigned char b)
@@ -265,13 +274,10 @@ static void fold_text(struct scan *sc)
 			i = fold_ascii_run(sc, i, cap.f - 1);
 			continue;
 		}
-		size_t l = ingest_u8_len(b);
+		size_t l = ingest_u8_len(b), fn = sc->fn;
 		for (size_t k = 0; k < l; k++)
-			sc->at[i + k] = sc->fn;
-		if (space_len(sc->s, sc->n, i))
-			fold_push(sc, &cap, " ", 1, i);
-		else
-			fold_wide(sc, &cap, &one, i, l);
+			sc->at[i + k] = fn;
+		fold_wide(sc, &cap, &one, i, l);
 		i += l;
 	}
 	sc->at[sc->n] = sc->fn;
@@ -472,6 +478,8 @@ static void index_marks(struct scan *sc)
 	const unsigned char *s = (const unsigned char *)sc->s;
 	size_t mcap = 0, dcap = 0;
 	for (size_t i = 0; i < sc->n; i++) {
+		if (kind[s[i]] == OTHER)
+			continue;
 		if (kind[s[i]] == MARK) {
 			sc->marks = ingest_grow(sc->marks, &mcap, sc->nmarks + 1, sizeof *sc->marks);
 			sc->marks[sc->nmarks++] = i;
