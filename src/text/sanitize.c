@@ -164,36 +164,52 @@ static bool nfc_inert_cached(ucs4_t c)
 	return latin_add_inert[c - LATIN_ADD];
 }
 
-static bool is_nfc_quick(const uint8_t *s, size_t len)
+/* What one pass over a text tells before normalizing it. */
+enum nfc_quick {
+	NFC_NOT_UTF8,
+	NFC_ALREADY,	/* every character inert: the text is its NFC */
+	NFC_MAYBE,	/* valid, with a character that may change */
+};
+
+/* Checks validity and inertness in one pass, as both read every
+ * character: u8_mbtoucr refuses exactly what u8_check refuses. Lead
+ * bytes C2–CB with their continuation byte are U+0080–U+02FF, valid
+ * and below the first combining mark: passed over without decoding. */
+static enum nfc_quick nfc_quick(const uint8_t *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
 		if (s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		/* Lead bytes C2–CB start U+0080–U+02FF, below the first
-		 * combining mark: inert without decoding. */
-		if (s[i] < 0xcc) {
+		if (s[i] >= 0xc2 && s[i] < 0xcc && i + 1 < len &&
+		    (s[i + 1] & 0xc0) == 0x80) {
 			i += 2;
 			continue;
 		}
 		ucs4_t c;
-		i += (size_t)u8_mbtouc_unsafe(&c, s + i, len - i);
+		int k = u8_mbtoucr(&c, s + i, len - i);
+		if (k < 0)
+			return NFC_NOT_UTF8;
+		i += (size_t)k;
 		if (!nfc_inert_cached(c))
-			return false;
+			return u8_check(s + i, len - i) ? NFC_NOT_UTF8 : NFC_MAYBE;
 	}
-	return true;
+	return NFC_ALREADY;
 }
 
 bool text_nfc(struct text_buf *out, const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s;
 
-	if (u8_check(p, len))
+	switch (nfc_quick(p, len)) {
+	case NFC_NOT_UTF8:
 		return false;
-	if (is_nfc_quick(p, len)) {
+	case NFC_ALREADY:
 		text_buf_add(out, s, len);
 		return true;
+	case NFC_MAYBE:
+		break;
 	}
 
 	size_t n = 0;
