@@ -78,8 +78,8 @@ struct scan {
 	/* Offsets of every . ! ? and : (what may end a sentence) and of
 	 * every ASCII digit (what a date needs), in order: sentences and
 	 * dates are looked for over the same text many times. */
-	size_t *marks, nmarks;
-	size_t *digits, ndigits;
+	size_t *marks, nmarks, marks_cap;
+	size_t *digits, ndigits, digits_cap;
 	/* Byte ranges of "ngày d-m-yyyy" that date a cited document: such a
 	 * date is never a deadline nor the meeting's date. */
 	struct text_range *doc_dates;

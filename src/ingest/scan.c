@@ -233,8 +233,34 @@ static char fold_ascii(unsigned char b)
 	return (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
 }
 
+/* What an ASCII byte is to sc->marks and sc->digits. */
+enum byte_kind { OTHER, MARK, DIGIT };
+
+static const unsigned char byte_kinds[128] = {
+	['.'] = MARK, ['!'] = MARK, ['?'] = MARK, [':'] = MARK,
+	['0'] = DIGIT, ['1'] = DIGIT, ['2'] = DIGIT, ['3'] = DIGIT,
+	['4'] = DIGIT, ['5'] = DIGIT, ['6'] = DIGIT, ['7'] = DIGIT,
+	['8'] = DIGIT, ['9'] = DIGIT,
+};
+
+/* Notes s-offset i, a mark or a digit, while the text is folded. */
+static void index_byte(struct scan *sc, size_t i, enum byte_kind k)
+{
+	if (k == MARK) {
+		sc->marks = ingest_grow(sc->marks, &sc->marks_cap, sc->nmarks + 1,
+					sizeof *sc->marks);
+		sc->marks[sc->nmarks++] = i;
+	} else {
+		sc->digits = ingest_grow(sc->digits, &sc->digits_cap,
+					 sc->ndigits + 1, sizeof *sc->digits);
+		sc->digits[sc->ndigits++] = i;
+	}
+}
+
 /* Folds the ASCII bytes from i on, while the folded text has room
- * below `room`; returns where it stopped. ASCII folds byte for byte,
+ * below `room`, and indexes the marks and digits among them (in the
+ * same pass: a pass of its own cost as much again); returns where it
+ * stopped. ASCII folds byte for byte,
  * so folded offset and source offset differ by one constant. The
  * fields are copied to locals: a store through a char pointer could
  * change any of them, and the compiler would reload them at each byte. */
@@ -250,6 +276,8 @@ static size_t fold_ascii_run(struct scan *sc, size_t i, size_t room)
 		at[i] = k;
 		from[k] = i;
 		f[k] = fold_ascii(s[i]);
+		if (byte_kinds[s[i]] != OTHER)
+			index_byte(sc, i, byte_kinds[s[i]]);
 	}
 	sc->fn = i + shift;
 	return i;
@@ -465,38 +493,12 @@ static void paragraphs(struct scan *sc)
 	free(phys);
 }
 
-/* Fills sc->marks and sc->digits. */
-static void index_marks(struct scan *sc)
-{
-	enum { OTHER, MARK, DIGIT };
-	static const unsigned char kind[256] = {
-		['.'] = MARK, ['!'] = MARK, ['?'] = MARK, [':'] = MARK,
-		['0'] = DIGIT, ['1'] = DIGIT, ['2'] = DIGIT, ['3'] = DIGIT,
-		['4'] = DIGIT, ['5'] = DIGIT, ['6'] = DIGIT, ['7'] = DIGIT,
-		['8'] = DIGIT, ['9'] = DIGIT,
-	};
-	const unsigned char *s = (const unsigned char *)sc->s;
-	size_t mcap = 0, dcap = 0;
-	for (size_t i = 0; i < sc->n; i++) {
-		if (kind[s[i]] == OTHER)
-			continue;
-		if (kind[s[i]] == MARK) {
-			sc->marks = ingest_grow(sc->marks, &mcap, sc->nmarks + 1, sizeof *sc->marks);
-			sc->marks[sc->nmarks++] = i;
-		} else if (kind[s[i]] == DIGIT) {
-			sc->digits = ingest_grow(sc->digits, &dcap, sc->ndigits + 1, sizeof *sc->digits);
-			sc->digits[sc->ndigits++] = i;
-		}
-	}
-}
-
 void scan_init(struct scan *sc, const char *s, size_t n)
 {
 	memset(sc, 0, sizeof *sc);
 	sc->s = s;
 	sc->n = n;
 	fold_text(sc);
-	index_marks(sc);
 	paragraphs(sc);
 }
 
