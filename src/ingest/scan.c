@@ -257,29 +257,55 @@ static void index_byte(struct scan *sc, size_t i, enum byte_kind k)
 	}
 }
 
-/* Folds the ASCII bytes from i on, while the folded text has room
- * below `room`, and indexes the marks and digits among them (in the
- * same pass: a pass of its own cost as much again); returns where it
- * stopped. ASCII folds byte for byte,
- * so folded offset and source offset differ by one constant. The
- * fields are copied to locals: a store through a char pointer could
- * change any of them, and the compiler would reload them at each byte. */
-static size_t fold_ascii_run(struct scan *sc, size_t i, size_t room)
+/* The kept fold of the Vietnamese letter at s[i], read from its bytes
+ * (C3–C6 and one byte, or E1 BA–BB and two), or NULL. */
+static const struct vi_fold *vi_fold_at(const unsigned char *s, size_t n,
+					size_t i)
+{
+	if (s[i] >= 0xC3 && s[i] <= 0xC6 && n - i >= 2)
+		return vi_fold_of((ucs4_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F));
+	if (s[i] == 0xE1 && n - i >= 3 && (s[i + 1] == 0xBA || s[i + 1] == 0xBB))
+		return vi_fold_of(0x1000 | (ucs4_t)(s[i + 1] & 0x3F) << 6 |
+				  (s[i + 2] & 0x3F));
+	return NULL;
+}
+
+/* Folds from i on the characters that fold to one byte, ASCII and
+ * nearly every Vietnamese letter, while the folded text has room below
+ * `room`, and indexes the marks and digits among them; returns where
+ * it stopped (at any other character). One loop for both, with the
+ * fields in locals: the text changes between the two every few bytes,
+ * and a store through a char pointer could change any field, which
+ * would make the compiler reload them at every byte. */
+static size_t fold_run(struct scan *sc, size_t i, size_t room)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
 	char *f = sc->f;
-	size_t *from = sc->from, *at = sc->at;
-	size_t shift = sc->fn - i;	/* modulo SIZE_MAX + 1 */
-	size_t end = sc->n - i < room - sc->fn ? sc->n : i + (room - sc->fn);
-	for (; i < end && s[i] < 0x80; i++) {
-		size_t k = i + shift;
-		at[i] = k;
-		from[k] = i;
-		f[k] = fold_ascii(s[i]);
-		if (byte_kinds[s[i]] != OTHER)
-			index_byte(sc, i, byte_kinds[s[i]]);
+	size_t *from = sc->from, *at = sc->at, fn = sc->fn, n = sc->n;
+	while (i < n && fn < room) {
+		unsigned char b = s[i];
+		if (b < 0x80) {
+			at[i] = fn;
+			from[fn] = i;
+			f[fn++] = fold_ascii(b);
+			if (byte_kinds[b] != OTHER)
+				index_byte(sc, i, byte_kinds[b]);
+			i++;
+			continue;
+		}
+		if (!vi_folds_ready)
+			vi_folds_init();
+		const struct vi_fold *v = vi_fold_at(s, n, i);
+		if (!v || v->len != 1)
+			break;
+		at[i] = at[i + 1] = fn;
+		if (b >= 0xE0)
+			at[i + 2] = fn;
+		from[fn] = i;
+		f[fn++] = v->bytes[0];
+		i += b >= 0xE0 ? 3 : 2;
 	}
-	sc->fn = i + shift;
+	sc->fn = fn;
 	return i;
 }
 
@@ -297,9 +323,10 @@ static void fold_text(struct scan *sc)
 	sc->at = ingest_xrealloc(NULL, sc->n + 1, sizeof *sc->at);
 	for (size_t i = 0; i < sc->n;) {
 		unsigned char b = (unsigned char)sc->s[i];
-		if (b < 0x80) {
-			fold_room(sc, &cap, 1);
-			i = fold_ascii_run(sc, i, cap.f - 1);
+		fold_room(sc, &cap, 1);
+		size_t stop = fold_run(sc, i, cap.f - 1);
+		if (stop > i) {
+			i = stop;
 			continue;
 		}
 		size_t l = ingest_u8_len(b), fn = sc->fn;
