@@ -615,6 +615,10 @@ size_t scan_find(const struct scan *sc, size_t a, size_t b, const char *word,
 		if (!hit)
 			break;
 		fi = (size_t)(hit - sc->f);
+		/* Most hits of a common first letter fail on the second. */
+		if (word[1] != ' ' && word[1] != '\0' &&
+		    (fi + 1 >= fb || sc->f[fi + 1] != word[1]))
+			continue;
 		size_t fe = match_at(sc, fi, fb, word);
 		if (fe != NPOS) {
 			if (end)
