@@ -28,8 +28,20 @@ char *ingest_strndup(const char *s, size_t len);
  * least `need`, updating *cap: `a = ingest_grow(a, &cap, n + 1, sizeof *a)`. */
 void *ingest_grow(void *p, size_t *cap, size_t need, size_t size);
 
-/* Bytes in the UTF-8 sequence that `lead` starts (1 for a stray byte). */
-size_t ingest_u8_len(unsigned char lead);
+/* Bytes in the UTF-8 sequence that `lead` starts (1 for a stray byte).
+ * Inline: the scanners step over every character with it. */
+static inline size_t ingest_u8_len(unsigned char lead)
+{
+	if (lead < 0x80)
+		return 1;
+	if ((lead & 0xE0) == 0xC0)
+		return 2;
+	if ((lead & 0xF0) == 0xE0)
+		return 3;
+	if ((lead & 0xF8) == 0xF0)
+		return 4;
+	return 1;
+}
 
 /* Offset of the first byte of s[0..len) that is not part of valid UTF-8,
  * or NPOS when all is valid. Validity itself is text_is_valid_utf8's. */
@@ -63,6 +75,11 @@ struct scan {
 	size_t *at;		/* at[j]: folded offset of s's byte j (n+1) */
 	struct line *lines;
 	size_t nlines;
+	/* Offsets of every . ! ? and : (what may end a sentence) and of
+	 * every ASCII digit (what a date needs), in order: sentences and
+	 * dates are looked for over the same text many times. */
+	size_t *marks, nmarks, marks_cap;
+	size_t *digits, ndigits, digits_cap;
 	/* Byte ranges of "ngày d-m-yyyy" that date a cited document: such a
 	 * date is never a deadline nor the meeting's date. */
 	struct text_range *doc_dates;

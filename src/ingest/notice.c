@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +15,8 @@ static const char *name_or_dash(const char *name)
 }
 
 /* Refuses what is not a text notice before anything is parsed: the
- * line reported is the one a person opens in an editor to look. */
+ * line reported is the one a person opens in an editor to look.
+ * Whether it is UTF-8 is learnt from normalizing it (see normalize). */
 static enum bb_status check_bytes(const char *name, const char *data,
 				  size_t len, struct bb_error *err)
 {
@@ -26,18 +28,39 @@ static enum bb_status check_bytes(const char *name, const char *data,
 		return bb_fail(err, BB_ERROR, "%s:%zu:%zu: binary data (a NUL byte), not a text notice",
 			       name, at.line, at.col);
 	}
-	size_t bad = ingest_first_bad_utf8(data, len);
-	if (bad != NPOS) {
-		struct csv_pos at = ingest_pos_of(data, len, bad);
-		return bb_fail(err, BB_ERROR,
-			       "%s:%zu:%zu: not valid UTF-8 (byte 0x%02X); save the notice as UTF-8",
-			       name, at.line, at.col, (unsigned)(unsigned char)data[bad]);
-	}
 	return BB_OK;
 }
 
+static enum bb_status not_utf8(const char *name, const char *data, size_t len,
+			       struct bb_error *err)
+{
+	size_t bad = ingest_first_bad_utf8(data, len);
+	struct csv_pos at = ingest_pos_of(data, len, bad);
+	return bb_fail(err, BB_ERROR,
+		       "%s:%zu:%zu: not valid UTF-8 (byte 0x%02X); save the notice as UTF-8",
+		       name, at.line, at.col, (unsigned)(unsigned char)data[bad]);
+}
+
+/* Every CR LF and lone CR of data[0..len) a LF, into out. */
+static void lf_only(struct text_buf *out, const char *data, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		const char *cr = memchr(data + i, '\r', len - i);
+		size_t run = cr ? (size_t)(cr - data) - i : len - i;
+		text_buf_add(out, data + i, run);
+		i += run;
+		if (!cr)
+			break;
+		text_buf_addc(out, '\n');
+		i += i + 1 < len && data[i + 1] == '\n' ? 2 : 1;
+	}
+}
+
 /* BOM off, every line end a LF, NFC: the text as stored, to which every
- * span points. */
+ * span points. NULL when data is not UTF-8: text_nfc checks that, and
+ * neither the BOM nor the line ends change it (an ASCII byte between
+ * two others, or in place of one, joins or splits no sequence), so the
+ * text is checked once, not once here and once more before. */
 static char *normalize(const char *data, size_t len, size_t *out_len)
 {
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
@@ -45,14 +68,18 @@ static char *normalize(const char *data, size_t len, size_t *out_len)
 		len -= 3;
 	}
 	struct text_buf lf = { 0 }, nfc = { 0 };
-	for (size_t i = 0; i < len; i++) {
-		if (data[i] != '\r')
-			text_buf_addc(&lf, data[i]);
-		else if (i + 1 >= len || data[i + 1] != '\n')
-			text_buf_addc(&lf, '\n');
+	/* Most notices have LF line ends: nothing to copy. */
+	if (memchr(data, '\r', len)) {
+		lf_only(&lf, data, len);
+		data = lf.data;
+		len = lf.len;
 	}
-	text_nfc(&nfc, lf.data ? lf.data : "", lf.len);
+	bool valid = text_nfc(&nfc, len ? data : "", len);
 	text_buf_free(&lf);
+	if (!valid) {
+		text_buf_free(&nfc);
+		return NULL;
+	}
 	if (!nfc.data)
 		text_buf_addz(&nfc, "");
 	return text_buf_take(&nfc, out_len);
@@ -110,6 +137,8 @@ enum bb_status ingest_notice(const char *name, const char *data, size_t len,
 	if (st != BB_OK)
 		return st;
 	out->source_text = normalize(data, len, &out->source_len);
+	if (!out->source_text)
+		return not_utf8(name, data, len, err);
 	struct scan sc;
 	scan_init(&sc, out->source_text, out->source_len);
 	st = parse(name, &sc, out, err);

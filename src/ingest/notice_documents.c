@@ -364,13 +364,19 @@ void documents_find(struct scan *sc, struct notice *n)
 {
 	struct doc_table t = { .n = n };
 	size_t li = 0;
-	for (size_t p = 0; p < sc->n; p++) {
+	/* Codes open with a digit: only the digits need a look, from the
+	 * end of the last citation on. */
+	size_t from = 0;
+	for (size_t k = 0; k < sc->ndigits; k++) {
+		size_t p = sc->digits[k];
 		struct code c;
+		if (p < from)
+			continue;
 		while (li < sc->nlines && sc->lines[li].end <= p)
 			li++;
 		if (li < sc->nlines && p >= sc->lines[li].start &&
 		    code_can_start(sc, p) && parse_code(sc, p, &c))
-			p = cite(sc, &t, &c, &sc->lines[li]) - 1;
+			from = cite(sc, &t, &c, &sc->lines[li]);
 	}
 	free(t.slots);
 }

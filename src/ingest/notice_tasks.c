@@ -139,12 +139,25 @@ static bool marker_may_start(const struct scan *sc, size_t seg, size_t p)
 
 /* ---- rule 1: "(1) …; (2) …" within a paragraph ----------------------- */
 
+/* Every marker holds a bracket: "(" first, or ")" after at most three
+ * digits or one letter. The search goes from bracket to bracket and
+ * tries only the few places a marker around it could start, in order,
+ * so the first marker found is the first one in the text. */
 static size_t find_marker(const struct scan *sc, size_t a, size_t seg,
 			  size_t b, enum marker_style st, int k, size_t *len)
 {
-	for (size_t p = a; p < b; p++)
-		if (marker_may_start(sc, seg, p) && (*len = marker_at(sc, p, b, st, k)))
-			return p;
+	char bracket = st == M_PAREN ? '(' : ')';
+	size_t before = st == M_PAREN ? 0 : st == M_RPAREN ? 3 : 1;
+	for (size_t from = a; from < b;) {
+		const char *hit = memchr(sc->s + from, bracket, b - from);
+		if (!hit)
+			return NPOS;
+		size_t q = (size_t)(hit - sc->s);
+		for (size_t p = q - a < before ? a : q - before; p <= q; p++)
+			if ((*len = marker_at(sc, p, b, st, k)) && marker_may_start(sc, seg, p))
+				return p;
+		from = q + 1;
+	}
 	return NPOS;
 }
 
@@ -381,10 +394,12 @@ static void sentences(struct collector *col, size_t a, size_t b)
 			add_task(col, lead, e, NULL);
 		else if (following || opens_with_assignment(sc, s, e))
 			add_task(col, s, e, NULL);
-		else if (scan_is_upper(sc, s)) {
+		else if (scan_is_upper(sc, s) &&
+			 scan_find(sc, s, e, "chu tri", NULL) != NPOS) {
+			/* "chủ trì" first: one look, where naming the owner
+			 * takes several, and most sentences have none. */
 			char *o = owner_find(sc, s, e);
-			size_t x;
-			if (o && scan_find(sc, s, e, "chu tri", &x) != NPOS)
+			if (o)
 				add_task(col, s, e, NULL);
 			free(o);
 		}

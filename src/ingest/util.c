@@ -36,19 +36,6 @@ void *ingest_grow(void *p, size_t *cap, size_t need, size_t size)
 	return ingest_xrealloc(p, c, size);
 }
 
-size_t ingest_u8_len(unsigned char lead)
-{
-	if (lead < 0x80)
-		return 1;
-	if ((lead & 0xE0) == 0xC0)
-		return 2;
-	if ((lead & 0xF0) == 0xE0)
-		return 3;
-	if ((lead & 0xF8) == 0xF0)
-		return 4;
-	return 1;
-}
-
 size_t ingest_first_bad_utf8(const char *s, size_t len)
 {
 	/* Whole-text check first: valid input is the common case. */

@@ -70,6 +70,12 @@ void text_buf_addz(struct text_buf *b, const char *s)
 
 void text_buf_addc(struct text_buf *b, char c)
 {
+	/* Folding appends byte by byte: no call while there is room. */
+	if (b->len + 1 < b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return;
+	}
 	text_buf_add(b, &c, 1);
 }
 

@@ -204,6 +204,13 @@ void text_fold_mapped(struct text_folded *f, const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s;
 
+	/* Folding seldom lengthens a text: room for len bytes up front
+	 * spares the map its doublings. */
+	if (f->cap < len) {
+		f->cap = len;
+		f->from = text_xrealloc(f->from, f->cap, sizeof *f->from);
+		f->to = text_xrealloc(f->to, f->cap, sizeof *f->to);
+	}
 	text_buf_add(&f->text, "", 0);
 	for (size_t i = 0; i < len;) {
 		size_t before = f->text.len;

@@ -142,30 +142,74 @@ static bool nfc_inert(ucs4_t c)
 	return n == 2 && uc_composition(d[0], d[1]) == c;
 }
 
-static bool is_nfc_quick(const uint8_t *s, size_t len)
+/* The Vietnamese letters with a tone mark (U+1EA0–U+1EF9, in the Latin
+ * Extended Additional block) are a good part of every notice, and
+ * nfc_inert asks libunistring four questions about each: its answers
+ * for the block are kept, filled once from nfc_inert itself. */
+#define LATIN_ADD 0x1e00
+#define LATIN_ADD_END 0x1f00
+
+static bool latin_add_inert[LATIN_ADD_END - LATIN_ADD];
+static bool latin_add_ready;
+
+static bool nfc_inert_cached(ucs4_t c)
+{
+	if (c < LATIN_ADD || c >= LATIN_ADD_END)
+		return nfc_inert(c);
+	if (!latin_add_ready) {
+		for (ucs4_t k = LATIN_ADD; k < LATIN_ADD_END; k++)
+			latin_add_inert[k - LATIN_ADD] = nfc_inert(k);
+		latin_add_ready = true;
+	}
+	return latin_add_inert[c - LATIN_ADD];
+}
+
+/* What one pass over a text tells before normalizing it. */
+enum nfc_quick {
+	NFC_NOT_UTF8,
+	NFC_ALREADY,	/* every character inert: the text is its NFC */
+	NFC_MAYBE,	/* valid, with a character that may change */
+};
+
+/* Checks validity and inertness in one pass, as both read every
+ * character: u8_mbtoucr refuses exactly what u8_check refuses. Lead
+ * bytes C2–CB with their continuation byte are U+0080–U+02FF, valid
+ * and below the first combining mark: passed over without decoding. */
+static enum nfc_quick nfc_quick(const uint8_t *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
 		if (s[i] < 0x80) {
 			i++;
 			continue;
 		}
+		if (s[i] >= 0xc2 && s[i] < 0xcc && i + 1 < len &&
+		    (s[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		ucs4_t c;
-		i += (size_t)u8_mbtouc_unsafe(&c, s + i, len - i);
-		if (!nfc_inert(c))
-			return false;
+		int k = u8_mbtoucr(&c, s + i, len - i);
+		if (k < 0)
+			return NFC_NOT_UTF8;
+		i += (size_t)k;
+		if (!nfc_inert_cached(c))
+			return u8_check(s + i, len - i) ? NFC_NOT_UTF8 : NFC_MAYBE;
 	}
-	return true;
+	return NFC_ALREADY;
 }
 
 bool text_nfc(struct text_buf *out, const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s;
 
-	if (u8_check(p, len))
+	switch (nfc_quick(p, len)) {
+	case NFC_NOT_UTF8:
 		return false;
-	if (is_nfc_quick(p, len)) {
+	case NFC_ALREADY:
 		text_buf_add(out, s, len);
 		return true;
+	case NFC_MAYBE:
+		break;
 	}
 
 	size_t n = 0;
