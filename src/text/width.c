@@ -41,8 +41,10 @@ size_t text_grapheme_len(const char *s, size_t len)
 	 * or in that followed by one ZWJ. */
 	bool pict = uc_is_property_extended_pictographic(prev);
 	bool pict_zwj = false;
-	/* GB12: the cluster so far is exactly one regional indicator. */
-	bool lone_ri = uc_is_property_regional_indicator(prev);
+	/* GB12, GB13: regional indicators pair up, so one joins the cluster
+	 * when an odd number of them end it (not only when they are all of
+	 * it: a prepended character may come first). */
+	size_t ri_run = uc_is_property_regional_indicator(prev) ? 1 : 0;
 
 	while (i < len) {
 		ucs4_t c;
@@ -52,7 +54,7 @@ size_t text_grapheme_len(const char *s, size_t len)
 
 		if (pict_zwj && is_pict)
 			joins = true;
-		else if (lone_ri && uc_is_property_regional_indicator(c))
+		else if (ri_run % 2 == 1 && uc_is_property_regional_indicator(c))
 			joins = true;
 		else
 			joins = !uc_is_grapheme_break(prev, c);
@@ -62,7 +64,7 @@ size_t text_grapheme_len(const char *s, size_t len)
 		pict_zwj = pict && c == ZWJ;
 		if (uc_graphemeclusterbreak_property(c) != GBP_EXTEND)
 			pict = is_pict;
-		lone_ri = false;
+		ri_run = uc_is_property_regional_indicator(c) ? ri_run + 1 : 0;
 		prev = c;
 		i += n;
 	}

@@ -102,6 +102,8 @@ Test(text_width, clusters_agree_with_libunistring_breaks)
 		FAMILY FAMILY "ab", FLAG_VN FLAG_VN "\U0001F1FB",
 		"Nghi\u0323 quye\u0302\u0301t", "👍🏽\u200d👩", "\u0301a",
 		"a\u200d\u200d👩", "\r\na\u0308\u200d",
+		/* A prepended mark takes the flag whole (the fuzzer's find). */
+		"\u0600" FLAG_VN FLAG_VN "\U0001F1FB", "a\u0600\U0001F1FB\U0001F1F3\U0001F1FB",
 	};
 
 	for (size_t i = 0; i < N_ELEMS(cases); i++) {
