@@ -33,6 +33,16 @@ static long long existing_meeting(struct store *s, const char *hash)
 	return id;
 }
 
+/* ?1 to ?5: the document's code, kind, date, issuer and title. */
+static void bind_document(sqlite3_stmt *st, const struct notice_document *d)
+{
+	store_bind_text(st, 1, d->code);
+	store_bind_text(st, 2, d->kind);
+	store_bind_text(st, 3, d->issued_on);
+	store_bind_text(st, 4, d->issuer);
+	store_bind_text(st, 5, d->title);
+}
+
 /* A document already known: its id, and whether d names a field it
  * lacks (which only then is written). 0 when the code is new. */
 static long long known_document(struct store *s, const struct notice_document *d,
@@ -45,11 +55,7 @@ static long long known_document(struct store *s, const struct notice_document *d
 	*status = BB_ERROR;
 	if (!st)
 		return 0;
-	store_bind_text(st, 1, d->code);
-	store_bind_text(st, 2, d->kind);
-	store_bind_text(st, 3, d->issued_on);
-	store_bind_text(st, 4, d->issuer);
-	store_bind_text(st, 5, d->title);
+	bind_document(st, d);
 	long long id = 0;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -87,11 +93,7 @@ static long long put_document(struct store *s, const struct notice_document *d,
 	*status = BB_ERROR;
 	if (!st)
 		return 0;
-	store_bind_text(st, 1, d->code);
-	store_bind_text(st, 2, d->kind);
-	store_bind_text(st, 3, d->issued_on);
-	store_bind_text(st, 4, d->issuer);
-	store_bind_text(st, 5, d->title);
+	bind_document(st, d);
 	long long id = 0;
 	*status = store_step_id(st, &id) == SQLITE_DONE && id ? BB_OK
 		: store_sql_fail(s, err, "importing a document");

@@ -284,24 +284,6 @@ static size_t common_start(const char *a, size_t alen, const char *b, size_t ble
 
 /* ---- the fast path: a Latin letter standing alone ------------------- */
 
-/* The Latin blocks Vietnamese letters come from, as in fold.c: none of
- * their characters is a mark. */
-#define LATIN_LOW 0x00c0
-#define LATIN_HIGH 0x0250
-#define LATIN_EXT 0x1e00
-#define LATIN_EXT_END 0x1f00
-#define LATIN_COUNT ((LATIN_HIGH - LATIN_LOW) + (LATIN_EXT_END - LATIN_EXT))
-
-static bool in_latin(ucs4_t c)
-{
-	return (c >= LATIN_LOW && c < LATIN_HIGH) || (c >= LATIN_EXT && c < LATIN_EXT_END);
-}
-
-static size_t latin_index(ucs4_t c)
-{
-	return c < LATIN_HIGH ? c - LATIN_LOW : (LATIN_HIGH - LATIN_LOW) + (c - LATIN_EXT);
-}
-
 /* Each letter's primary weights (at most a lead and three bytes), as
  * the key of the letter alone has them: filled once from text_sort_key,
  * so the two cannot disagree. An index lookup compares a row's key with
@@ -311,20 +293,20 @@ static size_t latin_index(ucs4_t c)
 static struct {
 	unsigned char len;
 	unsigned char w[4];
-} latin_primary[LATIN_COUNT];
+} latin_primary[TEXT_LATIN_COUNT];
 static bool latin_primary_ready;
 
 static void latin_primary_init(void)
 {
 	struct text_buf key = {0};
-	for (ucs4_t c = LATIN_LOW; c < LATIN_EXT_END; c = c + 1 == LATIN_HIGH ? LATIN_EXT : c + 1) {
+	for (ucs4_t c = TEXT_LATIN_LOW; c < TEXT_LATIN_EXT_END; c = text_latin_next(c)) {
 		uint8_t u[6];
 		int k = u8_uctomb(u, c, sizeof u);
 		text_buf_clear(&key);
 		text_sort_key(&key, (const char *)u, (size_t)k);
 		const char *sep = memchr(key.data, LEVEL_SEP, key.len);
 		size_t n = sep ? (size_t)(sep - key.data) : key.len;
-		size_t at = latin_index(c);
+		size_t at = text_latin_index(c);
 		latin_primary[at].len = (unsigned char)(n <= sizeof latin_primary[at].w ? n : 0);
 		memcpy(latin_primary[at].w, key.data, latin_primary[at].len);
 	}
@@ -340,7 +322,7 @@ static bool stands_alone(const char *s, size_t len, size_t after)
 	const uint8_t *u = (const uint8_t *)s;
 	ucs4_t next;
 	return after >= len || u[after] < 0x80 ||
-	       (u8_mbtoucr(&next, u + after, len - after) > 0 && in_latin(next));
+	       (u8_mbtoucr(&next, u + after, len - after) > 0 && text_in_latin(next));
 }
 
 /* The primary weight of a printable ASCII character that stands alone
@@ -376,11 +358,11 @@ static size_t latin_letter_primary(const char *s, size_t len, size_t i, struct t
 {
 	ucs4_t c;
 	int k = u8_mbtoucr(&c, (const uint8_t *)s + i, len - i);
-	if (k <= 0 || !in_latin(c) || !stands_alone(s, len, i + (size_t)k))
+	if (k <= 0 || !text_in_latin(c) || !stands_alone(s, len, i + (size_t)k))
 		return 0;
 	if (!latin_primary_ready)
 		latin_primary_init();
-	size_t at = latin_index(c);
+	size_t at = text_latin_index(c);
 	if (!latin_primary[at].len)
 		return 0;
 	text_buf_add(p, (const char *)latin_primary[at].w, latin_primary[at].len);

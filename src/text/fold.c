@@ -92,39 +92,23 @@ static void fold_cluster(struct text_buf *out, const uint8_t *s, size_t n)
 
 /* ---- the fast path: one letter that folds to one ASCII letter --------- */
 
-/* The Latin blocks Vietnamese letters come from (U+00C0–U+024F and
- * U+1E00–U+1EFF); none of their characters is a mark or joins the next
- * character in a grapheme cluster. */
-#define LATIN_LOW 0x00c0
-#define LATIN_HIGH 0x0250
-#define LATIN_EXT 0x1e00
-#define LATIN_EXT_END 0x1f00
-
-static bool in_latin(ucs4_t c)
-{
-	return (c >= LATIN_LOW && c < LATIN_HIGH) || (c >= LATIN_EXT && c < LATIN_EXT_END);
-}
-
-/* What each of those folds to when that is one ASCII byte, else 0:
- * filled once from fold_cluster itself, so the two cannot disagree. */
-static unsigned char latin_fold[(LATIN_HIGH - LATIN_LOW) + (LATIN_EXT_END - LATIN_EXT)];
+/* What each letter of the Latin blocks folds to when that is one ASCII
+ * byte, else 0: filled once from fold_cluster itself, so the two cannot
+ * disagree. */
+static unsigned char latin_fold[TEXT_LATIN_COUNT];
 static bool latin_fold_ready;
 
-static size_t latin_index(ucs4_t c)
-{
-	return c < LATIN_HIGH ? c - LATIN_LOW : (LATIN_HIGH - LATIN_LOW) + (c - LATIN_EXT);
-}
 
 static void latin_fold_init(void)
 {
 	struct text_buf b = {0};
-	for (ucs4_t c = LATIN_LOW; c < LATIN_EXT_END; c = c + 1 == LATIN_HIGH ? LATIN_EXT : c + 1) {
+	for (ucs4_t c = TEXT_LATIN_LOW; c < TEXT_LATIN_EXT_END; c = text_latin_next(c)) {
 		uint8_t u[6];
 		int k = u8_uctomb(u, c, sizeof u);
 		text_buf_clear(&b);
 		fold_cluster(&b, u, (size_t)k);
 		bool ascii = b.len == 1 && (unsigned char)b.data[0] < 0x80;
-		latin_fold[latin_index(c)] = ascii ? (unsigned char)b.data[0] : 0;
+		latin_fold[text_latin_index(c)] = ascii ? (unsigned char)b.data[0] : 0;
 	}
 	text_buf_free(&b);
 	latin_fold_ready = true;
@@ -139,7 +123,7 @@ static bool starts_cluster(const uint8_t *s, size_t len, size_t i)
 	if (s[i] < 0x80)
 		return !(s[i] == '\n' && s[i - 1] == '\r');
 	ucs4_t c;
-	return u8_mbtoucr(&c, s + i, len - i) > 0 && in_latin(c);
+	return u8_mbtoucr(&c, s + i, len - i) > 0 && text_in_latin(c);
 }
 
 /* Folds the cluster at s[i] without libunistring's normalizer when it
@@ -152,11 +136,11 @@ static size_t fold_fast(struct text_buf *out, const uint8_t *s, size_t len, size
 	int k = 1;
 	if (c >= 0x80) {
 		k = u8_mbtoucr(&c, s + i, len - i);
-		if (k <= 0 || !in_latin(c))
+		if (k <= 0 || !text_in_latin(c))
 			return 0;
 		if (!latin_fold_ready)
 			latin_fold_init();
-		c = latin_fold[latin_index(c)];
+		c = latin_fold[text_latin_index(c)];
 		if (!c)
 			return 0;
 	} else if (c == '\r') {

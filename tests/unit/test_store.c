@@ -511,14 +511,20 @@ Test(store, every_list_is_an_index_range_scan)
 
 /* ---- counts, edits, history, undo -------------------------------------------- */
 
+/* The one number a query gives (a count, a pragma). */
+static long long sql_number(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	cr_assert(eq(int, sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK), "%s", sql);
+	cr_assert(eq(int, sqlite3_step(st), SQLITE_ROW));
+	long long v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 static long long history_rows(struct store *s)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT count(*) FROM action_item_history", NULL);
-	cr_assert(st != NULL);
-	cr_assert(sqlite3_step(st) == SQLITE_ROW);
-	long long n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return sql_number(s, "SELECT count(*) FROM action_item_history");
 }
 
 Test(store, edits_write_history_and_undo)
@@ -967,23 +973,13 @@ Test(store, a_batch_indexes_what_the_triggers_would)
 	free(batched);
 }
 
-static long long pragma(struct store *s, const char *sql)
-{
-	sqlite3_stmt *st;
-	cr_assert(eq(int, sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK));
-	cr_assert(eq(int, sqlite3_step(st), SQLITE_ROW));
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 Test(store, a_batch_saves_nothing_until_it_ends)
 {
 	struct store *s = open_new();
 	struct bb_error err;
-	long long cache = pragma(s, "PRAGMA cache_size"), temp = pragma(s, "PRAGMA temp_store");
+	long long cache = sql_number(s, "PRAGMA cache_size"), temp = sql_number(s, "PRAGMA temp_store");
 	cr_assert(eq(int, store_batch(s, true, &err), BB_OK));
-	cr_assert(eq(i64, pragma(s, "PRAGMA temp_store"), 2), "savepoints kept in memory");
+	cr_assert(eq(i64, sql_number(s, "PRAGMA temp_store"), 2), "savepoints kept in memory");
 	import(s, "1", 2);
 	struct store *other;
 	cr_assert(eq(int, store_open(db_path, STORE_READ_ONLY, &other, NULL, &err), BB_OK));
@@ -991,8 +987,8 @@ Test(store, a_batch_saves_nothing_until_it_ends)
 	cr_assert(eq(int, store_counts(other, &c, &err), BB_OK));
 	cr_assert(eq(i64, c.meetings, 0), "not saved yet");
 	cr_assert(eq(int, store_batch(s, false, &err), BB_OK));
-	cr_assert(eq(i64, pragma(s, "PRAGMA cache_size"), cache), "settings given back");
-	cr_assert(eq(i64, pragma(s, "PRAGMA temp_store"), temp));
+	cr_assert(eq(i64, sql_number(s, "PRAGMA cache_size"), cache), "settings given back");
+	cr_assert(eq(i64, sql_number(s, "PRAGMA temp_store"), temp));
 	cr_assert(eq(int, store_counts(other, &c, &err), BB_OK));
 	cr_assert(eq(i64, c.meetings, 1));
 	cr_assert(eq(sz, hits(other, "tuyen truyen", NULL), 3), "searchable once saved");
