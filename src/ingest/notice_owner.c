@@ -57,6 +57,8 @@ static const struct term owner_verbs[] = {
 	{ "pho bien", NULL }, { "lanh dao", NULL }, { "van dong", NULL },
 	{ "giai ngan", NULL }, { "chu dong", NULL }, { "kip thoi", NULL },
 	{ "thuong xuyen", NULL }, { "khao sat", NULL }, { "thanh tra", NULL },
+	{ "som", "sớm" }, { "nghiem tuc", NULL }, { "tich cuc", NULL },
+	{ "quyet liet", NULL },
 	{ "de", "để" }, { "truoc", "trước" }, { "trong", "trong" },
 	{ "theo", "theo" }, { "va cac", NULL }, { "cung", "cùng" },
 	{ "phai", "phải" }, { "sau", "sau" }, { "tai", "tại" },
@@ -92,6 +94,7 @@ static bool level_at(const struct scan *sc, size_t w, size_t b, size_t *end)
 /* Heads that are a unit on their own ("Công an tỉnh", "Tỉnh đoàn")… */
 static const struct term whole_heads[] = {
 	{ "uy ban nhan dan", NULL }, { "ubnd", NULL }, { "uy ban mat tran", NULL },
+	{ "ban quan ly", NULL },
 	{ "mat tran to quoc", NULL }, { "uy ban kiem tra", NULL },
 	{ "cong an", NULL }, { "van phong", NULL }, { "bo chi huy", NULL },
 	{ "ban chi huy", NULL }, { "thanh tra", NULL }, { "kho bac", NULL },
@@ -158,11 +161,12 @@ static bool joins_units(const struct scan *sc, size_t a, size_t c, size_t b)
 }
 
 /* The rest of a name that holds a comma or a lower-case word after a
- * dash: "Sở Văn hóa, Thể thao và Du lịch", "Đảng ủy Khối cơ quan -
- * doanh nghiệp tỉnh". A comma before anything else ends the name. */
+ * dash: "Sở Văn hóa, Thể thao và Du lịch", "Ban Chỉ đạo phòng, chống
+ * tham nhũng, tiêu cực tỉnh", "Đảng ủy Khối cơ quan - doanh nghiệp
+ * tỉnh". A comma before anything else ends the name. */
 static const struct term comma_tails[] = {
 	{ "the thao va du lich", NULL }, { "thuong mai va du lich", NULL },
-	{ NULL, NULL },
+	{ "chong", "chống" }, { "tieu cuc", NULL }, { NULL, NULL },
 };
 
 static const struct term dash_tails[] = {
@@ -390,23 +394,50 @@ static bool owner_given(const struct scan *sc, size_t a, size_t b,
 	return false;
 }
 
+/* "Sở Tài chính, Sở Kế hoạch và Đầu tư chủ trì …": units that lead
+ * together, joined by commas or "và", from the name ending at e. Returns
+ * where the last one ends (e when there is no other). */
+static size_t co_leaders_end(const struct scan *sc, size_t e, size_t b,
+			     bool *closed)
+{
+	for (;;) {
+		size_t w = scan_skip_space(sc, e, b), x;
+		if (w < b && sc->s[w] == ',')
+			x = scan_skip_space(sc, w + 1, b);
+		else if (scan_at(sc, w, b, "va", &x) && scan_literal(sc, w, "và"))
+			x = scan_skip_space(sc, x, b);
+		else
+			return e;
+		bool c = false;
+		size_t f = opens_unit(sc, x, b) ? name_end(sc, x, b, &c) : x;
+		if (f == x)
+			return e;
+		e = f;
+		*closed = c;
+	}
+}
+
 /* "Sở Tài chính chủ trì, …", "Sở Y tế: …" or "Công an tỉnh tăng
- * cường …" at the start of a task: a unit, then what it does. */
+ * cường …" at the start of a task: a unit (the first named, when
+ * several lead together), then what it does. *units_end is where the
+ * last of them ends. */
 static bool owner_leading(const struct scan *sc, size_t a, size_t b,
-			  struct span *o)
+			  struct span *o, size_t *units_end)
 {
 	bool closed;
 	if (!opens_unit(sc, a, b))
 		return false;
-	size_t e = name_end(sc, a, b, &closed);
-	if (e == a)
+	size_t first = name_end(sc, a, b, &closed);
+	if (first == a)
 		return false;
+	size_t e = co_leaders_end(sc, first, b, &closed);
 	size_t w = scan_skip_space(sc, e, b);
 	if (!leads_after(sc, e, b) && !(w < b && sc->s[w] == ':') &&
 	    !term_at(sc, w, b, owner_verbs, NULL) &&
 	    !(closed && w < b && scan_is_alnum(sc, w) && !scan_is_upper(sc, w)))
 		return false;
-	*o = (struct span){ a, e };
+	*o = (struct span){ a, first };
+	*units_end = e;
 	return true;
 }
 
@@ -435,9 +466,10 @@ static bool owner_by(const struct scan *sc, size_t a, size_t b, struct span *o)
 
 /* The subject that only assists ("Sở A phối hợp …, Sở B chủ trì …")
  * gives way to a unit named as leading after it. */
-static void prefer_leader(const struct scan *sc, size_t b, struct span *o)
+static void prefer_leader(const struct scan *sc, size_t units_end, size_t b,
+			  struct span *o)
 {
-	size_t w = scan_skip_space(sc, o->end, b);
+	size_t w = scan_skip_space(sc, units_end, b);
 	struct span lead;
 	if (scan_at(sc, w, b, "phoi hop", NULL) &&
 	    named_before_lead(sc, w, b, &lead))
@@ -447,11 +479,12 @@ static void prefer_leader(const struct scan *sc, size_t b, struct span *o)
 char *owner_find(const struct scan *sc, size_t a, size_t b)
 {
 	struct span o;
+	size_t units_end;
 	a = scan_skip_space(sc, a, b);
 	if (named_as_leader(sc, a, b, &o) || owner_given(sc, a, b, &o))
 		return scan_copy(sc, o.start, o.end);
-	if (owner_leading(sc, a, b, &o)) {
-		prefer_leader(sc, b, &o);
+	if (owner_leading(sc, a, b, &o, &units_end)) {
+		prefer_leader(sc, units_end, b, &o);
 		return scan_copy(sc, o.start, o.end);
 	}
 	if (named_before_lead(sc, a, b, &o) || owner_by(sc, a, b, &o))

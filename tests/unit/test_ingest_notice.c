@@ -937,6 +937,12 @@ Test(notice_owners, names_of_departments_whole)
 		  "Sở Kế hoạch và Đầu tư" },
 		{ "Giao Sở Giao thông vận tải hoàn thiện hồ sơ nâng cấp tuyến đường tỉnh 885.",
 		  "Sở Giao thông vận tải" },
+		{ "Yêu cầu Sở Giao thông vận tải sớm khắc phục các điểm sạt lở.",
+		  "Sở Giao thông vận tải" },
+		{ "Sở Lao động – Thương binh và Xã hội hướng dẫn chi trả trợ cấp.",
+		  "Sở Lao động – Thương binh và Xã hội" },
+		{ "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch chủ trì tổ chức hội chợ.",
+		  "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch" },
 	};
 	ASSERT_OWNERS(cases);
 }
@@ -1001,6 +1007,13 @@ Test(notice_owners, government_bodies)
 		  "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh" },
 		{ "Ban Quản lý dự án đầu tư xây dựng tỉnh chủ trì, phối hợp với Hội Liên hiệp Phụ nữ tỉnh rà soát hồ sơ.",
 		  "Ban Quản lý dự án đầu tư xây dựng tỉnh" },
+		{ "Ban quản lý dự án đầu tư xây dựng huyện khẩn trương quyết toán công trình.",
+		  "Ban quản lý dự án đầu tư xây dựng huyện" },
+		{ "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh chỉ đạo xử lý dứt điểm các vụ việc.",
+		  "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh" },
+		{ "Ngân hàng Chính sách xã hội chi nhánh tỉnh giải ngân vốn vay ưu đãi.",
+		  "Ngân hàng Chính sách xã hội chi nhánh tỉnh" },
+		{ "Bảo hiểm xã hội tỉnh chủ trì thu hồi nợ đọng bảo hiểm.", "Bảo hiểm xã hội tỉnh" },
 	};
 	ASSERT_OWNERS(cases);
 }
@@ -1039,6 +1052,10 @@ Test(notice_owners, the_leader_not_the_assistants)
 		  "Bộ Chỉ huy Quân sự tỉnh" },
 		{ "Giao Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo, Ủy ban nhân dân các huyện kiểm tra an toàn thực phẩm.",
 		  "Sở Y tế" },
+		/* Units that lead together: the first named, as in "Giao: …". */
+		{ "Sở Tài chính, Sở Kế hoạch và Đầu tư chủ trì cân đối nguồn vốn.", "Sở Tài chính" },
+		{ "Sở Tài chính và Sở Kế hoạch và Đầu tư chủ trì cân đối nguồn vốn.", "Sở Tài chính" },
+		{ "Sở Công Thương chủ trì, phối hợp Sở Tài chính bình ổn giá.", "Sở Công Thương" },
 	};
 	ASSERT_OWNERS(cases);
 }
@@ -1059,6 +1076,8 @@ Test(notice_owners, sentences_that_name_no_owner)
 		{ "Yêu cầu các cấp ủy tập trung lãnh đạo thực hiện.", NULL },
 		{ "Về lâu dài: nghiên cứu mở rộng vùng nuôi tôm công nghệ cao.", NULL },
 		{ "Bảo đảm an sinh xã hội, chăm lo đời sống nhân dân.", NULL },
+		{ "Đề nghị đồng chí Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo quyết liệt.", NULL },
+		{ "Tiếp tục thực hiện Nghị quyết của Ban Chấp hành Đảng bộ tỉnh.", NULL },
 	};
 	ASSERT_OWNERS(cases);
 }
