@@ -354,6 +354,26 @@ static int write_notices(const struct options *o)
 
 /* ---- --check: does the parser read what the generator meant? -------------------- */
 
+/* Tasks compared and those whose owner the parser read as generated,
+ * over every notice read back (the owner is the parser's most
+ * vocabulary-bound field: this says how far it is from the generator). */
+struct owner_tally {
+	long tasks, agree;
+};
+
+static void tally_owners(const struct notice *want, const struct notice *got,
+			 struct owner_tally *t)
+{
+	for (size_t r = 0; r < want->nresolutions && r < got->nresolutions; r++) {
+		const struct notice_resolution *a = &want->resolutions[r], *b = &got->resolutions[r];
+		for (size_t k = 0; k < a->ntasks && k < b->ntasks; k++) {
+			const char *x = a->tasks[k].owner, *y = b->tasks[k].owner;
+			t->tasks++;
+			t->agree += !strcmp(x ? x : "", y ? y : "");
+		}
+	}
+}
+
 static int compare(const struct notice *want, const struct notice *got, long i)
 {
 	size_t tw = 0, tg = 0;
@@ -386,6 +406,7 @@ static int compare(const struct notice *want, const struct notice *got, long i)
 static int check_parser(const struct options *o)
 {
 	long bad = 0;
+	struct owner_tally owners = { 0, 0 };
 	for (long i = 0; i < o->gen.meetings; i++) {
 		struct notice want, got;
 		struct bb_error err = { "" };
@@ -395,11 +416,13 @@ static int check_parser(const struct options *o)
 			bad++;
 		} else {
 			bad += compare(&want, &got, i);
+			tally_owners(&want, &got, &owners);
 			ingest_notice_free(&got);
 		}
 		ingest_notice_free(&want);
 	}
 	printf("%ld of %ld generated notices read back as generated\n", o->gen.meetings - bad, o->gen.meetings);
+	printf("owners: %ld of %ld tasks as generated\n", owners.agree, owners.tasks);
 	return bad ? 1 : 0;
 }
 

@@ -869,3 +869,247 @@ Test(notice_shapes, numbers_that_restart_inside_a_section)
 	assert_str(n.resolutions[1].tasks[1].text, "Tổ chức tiêm chủng mở rộng", "nested 2");
 	ingest_notice_free(&n);
 }
+
+/* ---- who leads a task ------------------------------------------------ */
+
+/* The owner the parser names for `item`, the one action item of a
+ * section ("a) …"); NULL when it names none. free() the result. */
+static char *owner_of_item(const char *item)
+{
+	char text[2048];
+	int len = snprintf(text, sizeof text,
+			   "Hội nghị lần thứ 5\n\n"
+			   "1. Về công tác cải cách hành chính, hội nghị giao nhiệm vụ:\n"
+			   "a) %s\n", item);
+	cr_assert_lt((size_t)len, sizeof text);
+	struct notice n;
+	parse_text("owner.txt", text, (size_t)len, &n);
+	cr_assert_eq(n.nresolutions, 1, "%s", item);
+	cr_assert_eq(n.resolutions[0].ntasks, 1, "one task: %s", item);
+	const char *o = n.resolutions[0].tasks[0].owner;
+	char *owner = o ? strdup(o) : NULL;
+	ingest_notice_free(&n);
+	return owner;
+}
+
+struct owner_case {
+	const char *sentence;
+	const char *owner;	/* NULL: the sentence names no owner */
+};
+
+static void assert_owners(const struct owner_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *got = owner_of_item(cases[i].sentence);
+		if (!cases[i].owner)
+			cr_expect_null(got, "\"%s\"\n  gave \"%s\", wants none",
+				       cases[i].sentence, got);
+		else
+			cr_expect(got && !strcmp(got, cases[i].owner),
+				  "\"%s\"\n  gave \"%s\", wants \"%s\"", cases[i].sentence,
+				  got ? got : "(none)", cases[i].owner);
+		free(got);
+	}
+}
+
+#define ASSERT_OWNERS(cases) assert_owners(cases, sizeof cases / sizeof cases[0])
+
+Test(notice_owners, names_of_departments_whole)
+{
+	static const struct owner_case cases[] = {
+		{ "Sở Giao thông vận tải chủ trì, phối hợp với Công an tỉnh rà soát các điểm đen về tai nạn giao thông trước ngày 30/6/2023.",
+		  "Sở Giao thông vận tải" },
+		{ "Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức các hoạt động kỷ niệm ngày thành lập tỉnh.",
+		  "Sở Văn hóa, Thể thao và Du lịch" },
+		{ "Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Tài chính xây dựng kế hoạch tổ chức Lễ hội Dừa.",
+		  "Sở Văn hóa, Thể thao và Du lịch" },
+		{ "Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Sở Tài nguyên và Môi trường kiểm tra các điểm sạt lở.",
+		  "Sở Nông nghiệp và Phát triển nông thôn" },
+		{ "Sở Lao động - Thương binh và Xã hội chủ trì rà soát hộ nghèo, hộ cận nghèo.",
+		  "Sở Lao động - Thương binh và Xã hội" },
+		{ "Giao Sở Tài nguyên và Môi trường tham mưu xử lý các trường hợp vi phạm đất đai.",
+		  "Sở Tài nguyên và Môi trường" },
+		{ "Sở Khoa học và Công nghệ chủ trì thẩm định công nghệ các dự án đầu tư.",
+		  "Sở Khoa học và Công nghệ" },
+		{ "Sở Thông tin và Truyền thông thẩm định các dự án chuyển đổi số.",
+		  "Sở Thông tin và Truyền thông" },
+		{ "Sở Kế hoạch và Đầu tư tham mưu Ủy ban nhân dân tỉnh phân bổ vốn đầu tư công.",
+		  "Sở Kế hoạch và Đầu tư" },
+		{ "Giao Sở Giao thông vận tải hoàn thiện hồ sơ nâng cấp tuyến đường tỉnh 885.",
+		  "Sở Giao thông vận tải" },
+		{ "Yêu cầu Sở Giao thông vận tải sớm khắc phục các điểm sạt lở.",
+		  "Sở Giao thông vận tải" },
+		{ "Sở Lao động – Thương binh và Xã hội hướng dẫn chi trả trợ cấp.",
+		  "Sở Lao động – Thương binh và Xã hội" },
+		{ "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch chủ trì tổ chức hội chợ.",
+		  "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch" },
+	};
+	ASSERT_OWNERS(cases);
+}
+
+Test(notice_owners, party_and_mass_organisations)
+{
+	static const struct owner_case cases[] = {
+		{ "Đảng ủy Khối Cơ quan tỉnh chịu trách nhiệm hướng dẫn các tổ chức cơ sở đảng trực thuộc học tập nghị quyết.",
+		  "Đảng ủy Khối Cơ quan tỉnh" },
+		{ "Đảng ủy Khối Doanh nghiệp tỉnh chủ trì sơ kết việc thực hiện Chỉ thị số 05-CT/TW.",
+		  "Đảng ủy Khối Doanh nghiệp tỉnh" },
+		{ "Đảng ủy Khối cơ quan - doanh nghiệp tỉnh chủ trì, phối hợp với Sở Nội vụ kiện toàn tổ chức đảng.",
+		  "Đảng ủy Khối cơ quan - doanh nghiệp tỉnh" },
+		{ "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy hướng dẫn việc học tập, quán triệt.",
+		  "Ban Tuyên giáo Tỉnh ủy" },
+		{ "Giao Ban Dân vận Tỉnh ủy theo dõi, tổng hợp tình hình khiếu nại đông người.",
+		  "Ban Dân vận Tỉnh ủy" },
+		{ "Ban Nội chính Tỉnh ủy chủ trì theo dõi, đôn đốc xử lý các vụ việc phức tạp.",
+		  "Ban Nội chính Tỉnh ủy" },
+		{ "Ban Tổ chức Tỉnh ủy tham mưu quy hoạch cán bộ nhiệm kỳ 2025 - 2030.",
+		  "Ban Tổ chức Tỉnh ủy" },
+		{ "Văn phòng Tỉnh ủy chịu trách nhiệm bố trí kinh phí tổ chức hội nghị.",
+		  "Văn phòng Tỉnh ủy" },
+		{ "Ban Thường vụ Tỉnh ủy chỉ đạo sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW.",
+		  "Ban Thường vụ Tỉnh ủy" },
+		{ "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì, phối hợp với các tổ chức chính trị - xã hội tăng cường giám sát.",
+		  "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" },
+		{ "Hội Liên hiệp Phụ nữ tỉnh chủ trì triển khai cuộc vận động xây dựng gia đình 5 không, 3 sạch.",
+		  "Hội Liên hiệp Phụ nữ tỉnh" },
+		{ "Tỉnh đoàn chủ trì tổ chức chiến dịch thanh niên tình nguyện hè.", "Tỉnh đoàn" },
+		{ "Liên đoàn Lao động tỉnh phối hợp với Sở Lao động - Thương binh và Xã hội chăm lo Tết cho công nhân.",
+		  "Liên đoàn Lao động tỉnh" },
+		{ "Hội Nông dân tỉnh chủ trì hướng dẫn nông dân chuyển đổi cơ cấu cây trồng.",
+		  "Hội Nông dân tỉnh" },
+		{ "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc chủ trì quán triệt nghị quyết đến chi bộ.",
+		  "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc" },
+		{ "Giao các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc xây dựng chương trình hành động.",
+		  "các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc" },
+	};
+	ASSERT_OWNERS(cases);
+}
+
+Test(notice_owners, government_bodies)
+{
+	static const struct owner_case cases[] = {
+		{ "Ủy ban nhân dân các huyện, thị xã, thành phố chủ trì tổ chức thực hiện tại địa phương.",
+		  "Ủy ban nhân dân các huyện, thị xã, thành phố" },
+		{ "Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành triển khai thực hiện.", "Ủy ban nhân dân tỉnh" },
+		{ "Uỷ ban nhân dân tỉnh Bến Tre chủ trì tổng kết công tác thi đua.", "Uỷ ban nhân dân tỉnh Bến Tre" },
+		{ "Công an tỉnh chủ trì bảo đảm an ninh, trật tự trong dịp Tết.", "Công an tỉnh" },
+		{ "Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh tổ chức diễn tập khu vực phòng thủ.",
+		  "Bộ Chỉ huy Quân sự tỉnh" },
+		{ "Thanh tra tỉnh tiến hành thanh tra việc quản lý, sử dụng đất công.", "Thanh tra tỉnh" },
+		{ "Kho bạc Nhà nước tỉnh chủ trì kiểm soát chặt chẽ các khoản chi.", "Kho bạc Nhà nước tỉnh" },
+		{ "Cục Thuế tỉnh chủ trì, phối hợp với các ngành đẩy mạnh thu hồi nợ đọng thuế.", "Cục Thuế tỉnh" },
+		{ "Ngân hàng Nhà nước chi nhánh tỉnh chỉ đạo các tổ chức tín dụng giảm lãi suất cho vay.",
+		  "Ngân hàng Nhà nước chi nhánh tỉnh" },
+		{ "Báo Đồng Khởi chủ trì mở chuyên trang tuyên truyền nghị quyết.", "Báo Đồng Khởi" },
+		{ "Đài Phát thanh và Truyền hình tỉnh chủ trì xây dựng chuyên mục chuyển đổi số.",
+		  "Đài Phát thanh và Truyền hình tỉnh" },
+		{ "Giao Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh khẩn trương hoàn thiện hồ sơ thiết kế.",
+		  "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh" },
+		{ "Ban Quản lý dự án đầu tư xây dựng tỉnh chủ trì, phối hợp với Hội Liên hiệp Phụ nữ tỉnh rà soát hồ sơ.",
+		  "Ban Quản lý dự án đầu tư xây dựng tỉnh" },
+		{ "Ban quản lý dự án đầu tư xây dựng huyện khẩn trương quyết toán công trình.",
+		  "Ban quản lý dự án đầu tư xây dựng huyện" },
+		{ "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh chỉ đạo xử lý dứt điểm các vụ việc.",
+		  "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh" },
+		{ "Ngân hàng Chính sách xã hội chi nhánh tỉnh giải ngân vốn vay ưu đãi.",
+		  "Ngân hàng Chính sách xã hội chi nhánh tỉnh" },
+		{ "Bảo hiểm xã hội tỉnh chủ trì thu hồi nợ đọng bảo hiểm.", "Bảo hiểm xã hội tỉnh" },
+	};
+	ASSERT_OWNERS(cases);
+}
+
+Test(notice_owners, how_the_owner_is_introduced)
+{
+	static const struct owner_case cases[] = {
+		{ "Dự án cải tạo Quảng trường Đồng Khởi do Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh thực hiện, hoàn thành trong quý IV-2023.",
+		  "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh" },
+		{ "Giao: Sở Tài chính, Sở Kế hoạch và Đầu tư cân đối, bố trí vốn đối ứng cho các dự án.",
+		  "Sở Tài chính" },
+		{ "Rà soát, sửa đổi quy chế phối hợp (cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: Văn phòng Ủy ban nhân dân tỉnh), hoàn thành trong tháng 8/2023.",
+		  "Sở Nội vụ" },
+		{ "Tổng kết 10 năm thực hiện Nghị quyết số 33-NQ/TW (cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch).",
+		  "Sở Văn hóa, Thể thao và Du lịch" },
+		{ "Xây dựng đề án phát triển du lịch cộng đồng do Sở Văn hóa, Thể thao và Du lịch chủ trì.",
+		  "Sở Văn hóa, Thể thao và Du lịch" },
+	};
+	ASSERT_OWNERS(cases);
+}
+
+/* Where several agencies are named, the one that leads (chủ trì) owns
+ * the task; those that assist (phối hợp) do not. */
+Test(notice_owners, the_leader_not_the_assistants)
+{
+	static const struct owner_case cases[] = {
+		{ "Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch thẩm định dự án.",
+		  "Sở Kế hoạch và Đầu tư" },
+		{ "Phối hợp với Sở Y tế, Sở Giáo dục và Đào tạo chủ trì triển khai chương trình sữa học đường.",
+		  "Sở Giáo dục và Đào tạo" },
+		{ "Văn phòng Ủy ban nhân dân tỉnh phối hợp với Sở Nội vụ (chủ trì) rà soát thủ tục hành chính.",
+		  "Sở Nội vụ" },
+		{ "Sở Tài chính phối hợp thẩm định, Sở Kế hoạch và Đầu tư chủ trì tổng hợp danh mục dự án.",
+		  "Sở Kế hoạch và Đầu tư" },
+		{ "Cùng với Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh chủ trì diễn tập phòng thủ dân sự.",
+		  "Bộ Chỉ huy Quân sự tỉnh" },
+		{ "Giao Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo, Ủy ban nhân dân các huyện kiểm tra an toàn thực phẩm.",
+		  "Sở Y tế" },
+		/* Units that lead together: the first named, as in "Giao: …". */
+		{ "Sở Tài chính, Sở Kế hoạch và Đầu tư chủ trì cân đối nguồn vốn.", "Sở Tài chính" },
+		{ "Sở Tài chính và Sở Kế hoạch và Đầu tư chủ trì cân đối nguồn vốn.", "Sở Tài chính" },
+		{ "Sở Công Thương chủ trì, phối hợp Sở Tài chính bình ổn giá.", "Sở Công Thương" },
+	};
+	ASSERT_OWNERS(cases);
+}
+
+Test(notice_owners, sentences_that_name_no_owner)
+{
+	static const struct owner_case cases[] = {
+		{ "Tăng cường kiểm tra, giám sát việc thực hiện nhiệm vụ xây dựng, chỉnh đốn Đảng.", NULL },
+		{ "Phát huy vai trò của Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội.", NULL },
+		{ "Các chi bộ, đảng bộ cơ sở tổ chức học tập nghị quyết.", NULL },
+		{ "Ban hành kế hoạch thực hiện trong quý III-2023.", NULL },
+		/* The one reported to, the one who wrote, the one who chaired. */
+		{ "Báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.", NULL },
+		{ "Triển khai Kế hoạch số 45/KH-UBND do Ủy ban nhân dân tỉnh ban hành.", NULL },
+		{ "Thực hiện nghiêm các nghị quyết, quy định của Trung ương, Tỉnh ủy, Ban Thường vụ Tỉnh ủy.", NULL },
+		{ "Tổ chức hội nghị do đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy chủ trì.", NULL },
+		{ "Giáo dục, bồi dưỡng lý tưởng cách mạng cho thanh niên.", NULL },
+		{ "Yêu cầu các cấp ủy tập trung lãnh đạo thực hiện.", NULL },
+		{ "Về lâu dài: nghiên cứu mở rộng vùng nuôi tôm công nghệ cao.", NULL },
+		{ "Bảo đảm an sinh xã hội, chăm lo đời sống nhân dân.", NULL },
+		{ "Đề nghị đồng chí Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo quyết liệt.", NULL },
+		{ "Tiếp tục thực hiện Nghị quyết của Ban Chấp hành Đảng bộ tỉnh.", NULL },
+	};
+	ASSERT_OWNERS(cases);
+}
+
+Test(notice_owners, written_decomposed_the_owner_is_nfc)
+{
+	const char *nfc = "Giao Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức Lễ hội Dừa.";
+	size_t len = 0;
+	uint8_t *nfd = u8_normalize(UNINORM_NFD, (const uint8_t *)nfc, strlen(nfc) + 1, NULL, &len);
+	cr_assert_not_null(nfd);
+	char *got = owner_of_item((const char *)nfd);
+	assert_str(got, "Sở Văn hóa, Thể thao và Du lịch", "owner");
+	free(got);
+	free(nfd);
+}
+
+/* The same owners in running text, where the sentence alone makes the
+ * task; a sentence naming who chaired is none. */
+Test(notice_owners, in_running_text)
+{
+	static const char text[] =
+		"Hội nghị lần thứ 7\n"
+		"\n"
+		"1. Về công tác văn hóa, hội nghị thống nhất cao. Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Tài chính xây dựng kế hoạch. "
+		"Sở Giao thông vận tải chủ trì rà soát các tuyến đường tỉnh. "
+		"Hội nghị do đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy chủ trì.\n";
+	struct notice n;
+	parse_text("running.txt", text, sizeof text - 1, &n);
+	assert_consistent(&n);
+	const struct notice_resolution *r = &n.resolutions[0];
+	cr_assert_eq(r->ntasks, 2);
+	assert_str(r->tasks[0].owner, "Sở Văn hóa, Thể thao và Du lịch", "owner 1");
+	assert_str(r->tasks[1].owner, "Sở Giao thông vận tải", "owner 2");
+	ingest_notice_free(&n);
+}
