@@ -92,8 +92,46 @@ int paint_text(struct painter *p, WINDOW *w, int y, int x, int width,
 	return fit.cells;
 }
 
+/* Cleans s and clips it to at most `room` cells into out. */
+static int clean_clipped(struct painter *p, struct text_buf *out, const char *s, int room)
+{
+	struct text_buf clean = {0};
+	text_sanitize(&clean, s, strlen(s), TEXT_SINGLE_LINE);
+	const char *c = clean.data ? clean.data : "";
+	int cells = text_width(c, clean.len);
+	text_put_cells(out, c, clean.len, cells < room ? cells : room,
+		       p->ascii ? "~" : TEXT_ELLIPSIS);
+	text_buf_free(&clean);
+	return cells < room ? cells : room;
+}
+
+/* " Title note " in the top edge, or "[Title note]" when focused: focus
+ * is shown by more than color, and the brackets survive clipping. The
+ * note (a list's position) has a role of its own, plain by default:
+ * every move rewrites it, and plain text needs no attribute codes
+ * around it on the wire. Clipped as one line would be: the note first. */
+static void paint_title(struct painter *p, WINDOW *w, int y, int x, int room,
+			const char *title, const char *note, bool focused)
+{
+	attr_t attr = p->theme->attr[focused ? ROLE_TITLE_FOCUSED : ROLE_TITLE];
+	struct text_buf t = {0}, n = {0};
+	text_buf_addc(&t, focused ? '[' : ' ');
+	int title_cells = clean_clipped(p, &t, title, room);
+	int at = x + 1 + title_cells;
+	paint_text(p, w, y, x, at - x, t.data, attr, NULL, false);
+	if (note && *note && room - title_cells > 1) {
+		paint_text(p, w, y, at, 1, " ", attr, NULL, false);
+		int cells = clean_clipped(p, &n, note, room - title_cells - 1);
+		paint_text(p, w, y, at + 1, cells, n.data, p->theme->attr[ROLE_POSITION], NULL, false);
+		at += 1 + cells;
+	}
+	paint_text(p, w, y, at, 1, focused ? "]" : " ", attr, NULL, false);
+	text_buf_free(&t);
+	text_buf_free(&n);
+}
+
 void paint_box(struct painter *p, WINDOW *w, int y, int x, int h, int width,
-	       const char *title, bool focused)
+	       const char *title, const char *note, bool focused)
 {
 	if (h < 2 || width < 2)
 		return;
@@ -121,20 +159,6 @@ void paint_box(struct painter *p, WINDOW *w, int y, int x, int h, int width,
 		mvwadd_wch(w, y + h - 1, x, WACS_LLCORNER);
 		mvwadd_wch(w, y + h - 1, x + width - 1, WACS_LRCORNER);
 	}
-	if (title && width > 6) {
-		/* " Title " in the top edge, or "[Title]" when focused: focus
-		 * is shown by more than color. The brackets survive clipping. */
-		struct text_buf clean = {0}, t = {0};
-		text_sanitize(&clean, title, strlen(title), TEXT_SINGLE_LINE);
-		const char *s = clean.data ? clean.data : "";
-		int cells = text_width(s, clean.len), room = width - 6;
-		text_buf_addc(&t, focused ? '[' : ' ');
-		text_put_cells(&t, s, clean.len, cells < room ? cells : room,
-			       p->ascii ? "~" : TEXT_ELLIPSIS);
-		text_buf_addc(&t, focused ? ']' : ' ');
-		paint_text(p, w, y, x + 2, text_width(t.data, t.len), t.data,
-			   p->theme->attr[focused ? ROLE_TITLE_FOCUSED : ROLE_TITLE], NULL, false);
-		text_buf_free(&clean);
-		text_buf_free(&t);
-	}
+	if (title && width > 6)
+		paint_title(p, w, y, x + 2, width - 6, title, note, focused);
 }

@@ -52,7 +52,8 @@ void keymap_describe(const struct keymap *km, enum tui_action a,
 	X(SELECTED, "selected") X(SELECTED_IDLE, "selected-idle") \
 	X(OVERDUE, "overdue") X(DONE, "done") X(DROPPED, "dropped") \
 	X(MATCH, "match") X(HEADER, "header") X(STATUS, "status") \
-	X(MESSAGE, "message") X(ERROR, "error") X(COLUMN, "column")
+	X(MESSAGE, "message") X(ERROR, "error") X(COLUMN, "column") \
+	X(POSITION, "position")
 
 enum role {
 #define X(id, name) ROLE_##id,
@@ -89,9 +90,11 @@ struct painter {
 int paint_text(struct painter *p, WINDOW *w, int y, int x, int width,
 	       const char *s, attr_t attr, const char *highlight,
 	       bool right);
-/* Draws a line of a box: corners, edges and a title in the top edge. */
+/* Draws a line of a box: corners, edges and a title in the top edge,
+ * followed there by a note in the position role when note is not NULL
+ * (a list's "42/9988"). */
 void paint_box(struct painter *p, WINDOW *w, int y, int x, int h, int width,
-	       const char *title, bool focused);
+	       const char *title, const char *note, bool focused);
 /* Fills `width` cells with spaces. */
 void paint_blank(WINDOW *w, int y, int x, int width, attr_t attr);
 

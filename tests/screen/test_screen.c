@@ -424,6 +424,24 @@ Test(screen, a_j_in_a_list_writes_few_bytes)
 	}
 }
 
+/* The position in a list's title is plain text after the bold title:
+ * every j rewrites it, and plain text costs no attribute codes. */
+Test(screen, the_position_in_a_title_is_plain)
+{
+	h = sample_browser(10, 120);
+	cr_assert(harness_key(h, "2"));
+	cr_assert(harness_wait_text(h, "[Action items 1/46]", 0));
+	int row, col;
+	cr_assert(harness_find(h, "[Action items 1/46]", &row, &col));
+	struct harness_cell name, digit, bracket;
+	cr_assert(harness_cell(h, row, col + 1, &name));
+	cr_assert(harness_cell(h, row, col + 14, &digit));
+	cr_assert(harness_cell(h, row, col + 18, &bracket));
+	cr_assert_str_eq(digit.text, "1");
+	cr_assert(name.bold && bracket.bold, "the title and its brackets are bold");
+	cr_assert(!digit.bold && digit.fg == HARNESS_COLOR_DEFAULT, "the position is plain");
+}
+
 /* ---- search ---------------------------------------------------------------------- */
 
 /* "Đảng" is on the screen, drawn unlike the cells before it. Waited for,
