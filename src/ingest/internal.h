@@ -95,6 +95,9 @@ struct doc_ref {
 };
 
 void scan_init(struct scan *sc, const char *s, size_t n);
+/* scan_paragraphs.c: sc->lines from the text, a hard-wrapped text's
+ * broken lines joined back into their paragraphs. */
+void scan_paragraphs(struct scan *sc);
 void scan_free(struct scan *sc);
 
 /* First occurrence at or after s-offset `a`, ending by `b`, of `word`
@@ -140,6 +143,9 @@ size_t scan_sentence_end(const struct scan *sc, size_t a, size_t b);
  * "• "), or 0. Digits are read by scan_number (at most three; *v is
  * their value; returns where they end). */
 size_t scan_item_marker(const struct scan *sc, size_t p, size_t b);
+/* Length of the bullet at p ("-", "–", "—", "•", "+", "*" and a
+ * space), or 0. */
+size_t scan_bullet(const struct scan *sc, size_t p, size_t b);
 size_t scan_number(const struct scan *sc, size_t p, size_t b, int *v);
 
 /* A copy of s[a..b) for a field that is not a span (a title, a name,

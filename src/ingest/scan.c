@@ -354,8 +354,7 @@ size_t scan_number(const struct scan *sc, size_t p, size_t b, int *v)
 	return q;
 }
 
-/* "-", "–", "—", "•", "+", "*" followed by a space. */
-static size_t bullet_at(const struct scan *sc, size_t p, size_t b)
+size_t scan_bullet(const struct scan *sc, size_t p, size_t b)
 {
 	static const char *const bullets[] = { "-", "+", "*", "\xe2\x80\x93",
 		"\xe2\x80\x94", "\xe2\x80\xa2", NULL };
@@ -374,7 +373,7 @@ size_t scan_item_marker(const struct scan *sc, size_t p, size_t b)
 	int v;
 	if (p >= b)
 		return 0;
-	if ((len = bullet_at(sc, p, b)))
+	if ((len = scan_bullet(sc, p, b)))
 		return len;
 	if (s[p] == '(' && (q = scan_number(sc, p + 1, b, &v)) > p + 1 &&
 	    q < b && s[q] == ')')
@@ -387,146 +386,13 @@ size_t scan_item_marker(const struct scan *sc, size_t p, size_t b)
 	return 0;
 }
 
-/* ---- paragraphs ------------------------------------------------------ */
-
-static size_t chars(const struct scan *sc, size_t a, size_t b)
-{
-	size_t n = 0;
-	for (size_t p = a; p < b; p++)
-		n += ((unsigned char)sc->s[p] & 0xC0) != 0x80;
-	return n;
-}
-
-/* How wide the lines of a wrapped text may be: editors count
- * characters, some tools (fold, some mailers) bytes. */
-struct wrap {
-	size_t bytes, chars;
-};
-
-/* A text whose lines all stop short of 100 characters, several of them
- * past 40, was wrapped by an editor or a mail program: its paragraphs
- * run over several lines. Published notices put a paragraph on one
- * line. Returns whether so, and the widest line. */
-static bool hard_wrapped(const struct scan *sc, const struct line *l, size_t n,
-			 struct wrap *w)
-{
-	size_t long_lines = 0;
-	*w = (struct wrap){ 0 };
-	for (size_t i = 0; i < n; i++) {
-		/* More than 400 bytes are more than 100 characters: a
-		 * published notice's first paragraph need not be counted. */
-		if (l[i].end - l[i].start > 400)
-			return false;
-		size_t c = chars(sc, l[i].start, l[i].end);
-		if (c > 100)
-			return false;
-		long_lines += c >= 40;
-		if (c > w->chars)
-			w->chars = c;
-		if (l[i].end - l[i].start > w->bytes)
-			w->bytes = l[i].end - l[i].start;
-	}
-	return long_lines >= 3;
-}
-
-/* Whether prev was cut by the wrap: the first word of the next line
- * would not have fitted after it. A line that stops early ended its
- * paragraph. */
-static bool filled(const struct scan *sc, const struct wrap *w,
-		   const struct line *prev, const struct line *l)
-{
-	size_t e = l->start;
-	/* A wrap breaks at a space, never at a no-break space. */
-	while (e < l->end && sc->s[e] != ' ' && sc->s[e] != '\t')
-		e++;
-	return prev->end - prev->start + 1 + (e - l->start) > w->bytes ||
-	       chars(sc, prev->start, prev->end) + 1 + chars(sc, l->start, e) > w->chars;
-}
-
-/* "(6) …; (7) …" wrapped before "(7)": the marker goes on a list that
- * the paragraph holds, inline. */
-static bool inline_item(const struct scan *sc, size_t para, const struct line *l)
-{
-	int v;
-	size_t q = sc->s[l->start] == '(' ? l->start + 1 : l->start;
-	size_t e = scan_number(sc, q, l->end, &v);
-	if (e == q || v < 2)
-		return false;
-	char want[16];
-	int n = snprintf(want, sizeof want, q > l->start ? " (%d)" : " %d)", v - 1);
-	/* The item before is a few lines up, not pages: bound the look. */
-	if (l->start - para > 4096)
-		para = l->start - 4096;
-	for (size_t p = para; p + (size_t)n <= l->start; p++)
-		if (memcmp(sc->s + p, want, (size_t)n) == 0 ||
-		    (sc->s[p] == '\n' && memcmp(sc->s + p + 1, want + 1, (size_t)n - 1) == 0))
-			return true;
-	return false;
-}
-
-/* Whether line l goes on from the paragraph [para, prev->end) in a
- * wrapped text. A numbered item starts anew unless it goes on an
- * inline list; a dash only after a finished sentence ("2022 -"
- * wrapped leaves "- 2025 …" at the start of a line). */
-static bool continues(const struct scan *sc, const struct wrap *w, size_t para,
-		      const struct line *prev, const struct line *l)
-{
-	bool dash = bullet_at(sc, l->start, l->end) > 0;
-	if (scan_item_marker(sc, l->start, l->end) && !dash &&
-	    !inline_item(sc, para, l))
-		return false;
-	if (dash && strchr(".:;!?", sc->s[prev->end - 1]))
-		return false;
-	return filled(sc, w, prev, l);
-}
-
-/* Physical lines, trimmed; a blank one is kept as an empty line, as it
- * ends a paragraph. */
-static size_t physical_lines(struct scan *sc, struct line **out)
-{
-	size_t n = 0, cap = 0, start = 0;
-	*out = NULL;
-	for (size_t i = 0; i <= sc->n; i++) {
-		const char *lf = memchr(sc->s + i, '\n', sc->n - i);
-		i = lf ? (size_t)(lf - sc->s) : sc->n;
-		size_t a = scan_skip_space(sc, start, i), b = scan_trim_back(sc, a, i);
-		*out = ingest_grow(*out, &cap, n + 1, sizeof **out);
-		(*out)[n++] = (struct line){ .start = a, .end = b };
-		start = i + 1;
-	}
-	return n;
-}
-
-static void paragraphs(struct scan *sc)
-{
-	struct line *phys;
-	struct wrap w;
-	size_t n = physical_lines(sc, &phys), cap = 0;
-	bool wrapped = hard_wrapped(sc, phys, n, &w);
-	for (size_t i = 0; i < n; i++) {
-		const struct line *l = &phys[i];
-		if (l->start == l->end)
-			continue;
-		struct line *para = sc->nlines ? &sc->lines[sc->nlines - 1] : NULL;
-		const struct line *prev = i > 0 ? &phys[i - 1] : NULL;
-		if (wrapped && para && prev && prev->start != prev->end &&
-		    prev->end == para->end && continues(sc, &w, para->start, prev, l)) {
-			para->end = l->end;
-			continue;
-		}
-		sc->lines = ingest_grow(sc->lines, &cap, sc->nlines + 1, sizeof *sc->lines);
-		sc->lines[sc->nlines++] = *l;
-	}
-	free(phys);
-}
-
 void scan_init(struct scan *sc, const char *s, size_t n)
 {
 	memset(sc, 0, sizeof *sc);
 	sc->s = s;
 	sc->n = n;
 	fold_text(sc);
-	paragraphs(sc);
+	scan_paragraphs(sc);
 }
 
 void scan_free(struct scan *sc)
