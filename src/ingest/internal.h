@@ -69,6 +69,9 @@ struct line {
 struct scan {
 	const char *s;		/* the normalized text (NFC, LF, no BOM) */
 	size_t n;
+	/* The text came decomposed (not NFC): a wrap counted its bytes
+	 * and characters as they were. */
+	bool decomposed;
 	char *f;		/* folded copy: lower case, no diacritics */
 	size_t fn;
 	size_t *from;		/* from[i]: start in s of folded byte i */
@@ -94,7 +97,7 @@ struct doc_ref {
 	size_t doc;		/* index into notice.documents */
 };
 
-void scan_init(struct scan *sc, const char *s, size_t n);
+void scan_init(struct scan *sc, const char *s, size_t n, bool decomposed);
 /* scan_paragraphs.c: sc->lines from the text, a hard-wrapped text's
  * broken lines joined back into their paragraphs. */
 void scan_paragraphs(struct scan *sc);

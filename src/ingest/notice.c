@@ -61,7 +61,8 @@ static void lf_only(struct text_buf *out, const char *data, size_t len)
  * neither the BOM nor the line ends change it (an ASCII byte between
  * two others, or in place of one, joins or splits no sequence), so the
  * text is checked once, not once here and once more before. */
-static char *normalize(const char *data, size_t len, size_t *out_len)
+static char *normalize(const char *data, size_t len, size_t *out_len,
+		       bool *decomposed)
 {
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
@@ -75,6 +76,10 @@ static char *normalize(const char *data, size_t len, size_t *out_len)
 		len = lf.len;
 	}
 	bool valid = text_nfc(&nfc, len ? data : "", len);
+	/* Composing changed it: how it was wrapped, if it was, is
+	 * measured in the form it came in (see scan_paragraphs.c). */
+	*decomposed = valid && len > 0 &&
+		      (nfc.len != len || memcmp(nfc.data, data, len) != 0);
 	text_buf_free(&lf);
 	if (!valid) {
 		text_buf_free(&nfc);
@@ -136,11 +141,12 @@ enum bb_status ingest_notice(const char *name, const char *data, size_t len,
 	enum bb_status st = check_bytes(name, data, len, err);
 	if (st != BB_OK)
 		return st;
-	out->source_text = normalize(data, len, &out->source_len);
+	bool decomposed;
+	out->source_text = normalize(data, len, &out->source_len, &decomposed);
 	if (!out->source_text)
 		return not_utf8(name, data, len, err);
 	struct scan sc;
-	scan_init(&sc, out->source_text, out->source_len);
+	scan_init(&sc, out->source_text, out->source_len, decomposed);
 	st = parse(name, &sc, out, err);
 	scan_free(&sc);
 	if (st != BB_OK)

@@ -386,11 +386,12 @@ size_t scan_item_marker(const struct scan *sc, size_t p, size_t b)
 	return 0;
 }
 
-void scan_init(struct scan *sc, const char *s, size_t n)
+void scan_init(struct scan *sc, const char *s, size_t n, bool decomposed)
 {
 	memset(sc, 0, sizeof *sc);
 	sc->s = s;
 	sc->n = n;
+	sc->decomposed = decomposed;
 	fold_text(sc);
 	scan_paragraphs(sc);
 }

@@ -41,6 +41,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <uninorm.h>
+
 #include "internal.h"
 
 /* A physical line: its text, trimmed, and how far it is indented
@@ -49,10 +51,18 @@ struct pline {
 	size_t start, end, indent;
 };
 
-/* How wide the lines of a wrapped text may be, indentation included:
- * editors count characters, some tools (fold, some mailers) bytes. */
+/* How wide a piece of text is, each way a wrapping tool may count it:
+ * editors count characters, some tools (fold, some mailers) bytes, and
+ * a text that came decomposed (NFD, as some systems save it) was
+ * wrapped as it was, before the parser composed it. */
+struct extent {
+	size_t bytes, chars;	/* as the text is now (NFC) */
+	size_t nfd_bytes, nfd_chars;
+};
+
+/* How wide the lines of a wrapped text may be, indentation included. */
 struct wrap {
-	size_t bytes, chars;
+	struct extent max;
 	bool indented;		/* continuations are indented (a PDF copy) */
 };
 
@@ -182,12 +192,50 @@ static bool next_in_list(const struct marker *first, const struct marker *next)
 
 /* ---- what ends a line ------------------------------------------------ */
 
-static size_t chars(const struct scan *sc, size_t a, size_t b)
+static size_t chars(const char *s, size_t a, size_t b)
 {
 	size_t n = 0;
 	for (size_t p = a; p < b; p++)
-		n += ((unsigned char)sc->s[p] & 0xC0) != 0x80;
+		n += ((unsigned char)s[p] & 0xC0) != 0x80;
 	return n;
+}
+
+/* The extent of s[a..b) after `indent` bytes of spaces. The
+ * decomposed measures are taken only of a text that came decomposed:
+ * for any other they are the composed ones. */
+static struct extent extent_of(const struct scan *sc, size_t a, size_t b,
+			       size_t indent)
+{
+	struct extent e = { .bytes = indent + b - a,
+			    .chars = indent + chars(sc->s, a, b) };
+	e.nfd_bytes = e.bytes;
+	e.nfd_chars = e.chars;
+	if (sc->decomposed && b > a) {
+		size_t len = 0;
+		uint8_t *d = u8_normalize(UNINORM_NFD, (const uint8_t *)sc->s + a,
+					  b - a, NULL, &len);
+		if (!d)
+			abort();
+		e.nfd_bytes = indent + len;
+		e.nfd_chars = indent + chars((const char *)d, 0, len);
+		free(d);
+	}
+	return e;
+}
+
+/* Whether any measure of e passes that of max. */
+static bool wider(const struct extent *e, const struct extent *max)
+{
+	return e->bytes > max->bytes || e->chars > max->chars ||
+	       e->nfd_bytes > max->nfd_bytes || e->nfd_chars > max->nfd_chars;
+}
+
+static void widen(struct extent *max, const struct extent *e)
+{
+	max->bytes = e->bytes > max->bytes ? e->bytes : max->bytes;
+	max->chars = e->chars > max->chars ? e->chars : max->chars;
+	max->nfd_bytes = e->nfd_bytes > max->nfd_bytes ? e->nfd_bytes : max->nfd_bytes;
+	max->nfd_chars = e->nfd_chars > max->nfd_chars ? e->nfd_chars : max->nfd_chars;
 }
 
 /* Whether the line ends a clause: . ; : ! ? last, or before a closing
@@ -232,11 +280,13 @@ static bool filled(const struct scan *sc, const struct wrap *w,
 	/* A wrap breaks at a space, never at a no-break space. */
 	while (e < l->end && sc->s[e] != ' ' && sc->s[e] != '\t')
 		e++;
-	size_t bytes = prev->indent + (prev->end - prev->start) + 1 + (e - l->start) + 1;
-	if (bytes > w->bytes)
-		return true;
-	return prev->indent + chars(sc, prev->start, prev->end) + 1 +
-	       chars(sc, l->start, e) + 1 > w->chars;
+	struct extent line = extent_of(sc, prev->start, prev->end, prev->indent);
+	struct extent word = extent_of(sc, l->start, e, 0);
+	/* The line, a space, the word and the column after it. */
+	struct extent joined = { line.bytes + word.bytes + 2, line.chars + word.chars + 2,
+				 line.nfd_bytes + word.nfd_bytes + 2,
+				 line.nfd_chars + word.nfd_chars + 2 };
+	return wider(&joined, &w->max);
 }
 
 /* "(6) …; (7) …" wrapped before "(7)": the marker goes on a list that
@@ -330,15 +380,10 @@ static bool widest(const struct scan *sc, const struct pline *l, size_t n,
 {
 	*w = (struct wrap){ 0 };
 	for (size_t i = 0; i < n; i++) {
-		if (l[i].end - l[i].start > 400)
+		if (l[i].end - l[i].start > 400 || chars(sc->s, l[i].start, l[i].end) > 100)
 			return false;
-		size_t c = chars(sc, l[i].start, l[i].end);
-		if (c > 100)
-			return false;
-		if (l[i].indent + c > w->chars)
-			w->chars = l[i].indent + c;
-		if (l[i].indent + l[i].end - l[i].start > w->bytes)
-			w->bytes = l[i].indent + l[i].end - l[i].start;
+		struct extent e = extent_of(sc, l[i].start, l[i].end, l[i].indent);
+		widen(&w->max, &e);
 	}
 	return true;
 }
@@ -371,12 +416,13 @@ static bool hard_wrapped(const struct scan *sc, const struct pline *l, size_t n,
 	if (!widest(sc, l, n, w))
 		return false;
 	size_t long_lines = 0, near_widest = 0;
+	const struct extent *m = &w->max;
 	for (size_t i = 0; i < n; i++) {
-		size_t c = chars(sc, l[i].start, l[i].end);
+		size_t c = chars(sc->s, l[i].start, l[i].end);
 		size_t bytes = l[i].indent + l[i].end - l[i].start;
 		long_lines += c >= 40;
-		near_widest += w->chars >= 30 &&
-			       (bytes * 5 >= w->bytes * 4 || (l[i].indent + c) * 5 >= w->chars * 4);
+		near_widest += m->chars >= 30 &&
+			       (bytes * 5 >= m->bytes * 4 || (l[i].indent + c) * 5 >= m->chars * 4);
 	}
 	if (long_lines < 3 && near_widest < 3)
 		return false;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <criterion/criterion.h>
+#include <uninorm.h>
 
 #include "ingest.h"
 #include "ingest_test.h"
@@ -86,6 +87,36 @@ Test(notice_wrapped, pdf_copies_with_indented_continuations)
 {
 	assert_all_read_alike((struct rewrap){ .indent = 3 });
 	assert_all_read_alike((struct rewrap){ .bytes = true, .indent = 2 });
+}
+
+Test(notice_wrapped, decomposed_text_wrapped_as_it_came)
+{
+	/* Saved decomposed (NFD), then wrapped: fold counted the bytes of
+	 * the combining marks that composing takes away. */
+	for (const char *const *rel = notices; *rel; rel++) {
+		size_t len, dlen;
+		char *data = read_data(*rel, &len);
+		char *nfd = (char *)u8_normalize(UNINORM_NFD, (const uint8_t *)data, len,
+						 NULL, &dlen);
+		cr_assert_not_null(nfd);
+		struct notice a;
+		parse_ok(*rel, data, len, &a);
+		for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+			struct rewrap how = { .width = widths[w], .bytes = w % 2 == 0 };
+			size_t wlen;
+			char *wrapped = rewrap_text(nfd, dlen, &how, &wlen);
+			struct notice b;
+			char why[512] = "";
+			parse_ok(*rel, wrapped, wlen, &b);
+			cr_assert(wrap_same_notice(&a, &b, why, sizeof why), "%s at %zu: %s",
+				  *rel, how.width, why);
+			ingest_notice_free(&b);
+			free(wrapped);
+		}
+		ingest_notice_free(&a);
+		free(nfd);
+		free(data);
+	}
 }
 
 Test(notice_wrapped, the_helper_wraps_as_fold_does)
