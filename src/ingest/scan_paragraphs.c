@@ -45,12 +45,6 @@
 
 #include "internal.h"
 
-/* A physical line: its text, trimmed, and how far it is indented
- * (bytes of leading space before `start`). */
-struct pline {
-	size_t start, end, indent;
-};
-
 /* How wide a piece of text is, each way a wrapping tool may count it:
  * editors count characters, some tools (fold, some mailers) bytes, and
  * a text that came decomposed (NFD, as some systems save it) was
@@ -58,6 +52,14 @@ struct pline {
 struct extent {
 	size_t bytes, chars;	/* as the text is now (NFC) */
 	size_t nfd_bytes, nfd_chars;
+};
+
+/* A physical line: its text, trimmed, how far it is indented (bytes
+ * of leading space before `start`), and how wide it is, indentation
+ * included (measured once, when the text is found to be wrapped). */
+struct pline {
+	size_t start, end, indent;
+	struct extent ext;
 };
 
 /* How wide the lines of a wrapped text may be, indentation included. */
@@ -280,12 +282,12 @@ static bool filled(const struct scan *sc, const struct wrap *w,
 	/* A wrap breaks at a space, never at a no-break space. */
 	while (e < l->end && sc->s[e] != ' ' && sc->s[e] != '\t')
 		e++;
-	struct extent line = extent_of(sc, prev->start, prev->end, prev->indent);
+	const struct extent *line = &prev->ext;
 	struct extent word = extent_of(sc, l->start, e, 0);
 	/* The line, a space, the word and the column after it. */
-	struct extent joined = { line.bytes + word.bytes + 2, line.chars + word.chars + 2,
-				 line.nfd_bytes + word.nfd_bytes + 2,
-				 line.nfd_chars + word.nfd_chars + 2 };
+	struct extent joined = { line->bytes + word.bytes + 2, line->chars + word.chars + 2,
+				 line->nfd_bytes + word.nfd_bytes + 2,
+				 line->nfd_chars + word.nfd_chars + 2 };
 	return wider(&joined, &w->max);
 }
 
@@ -375,15 +377,17 @@ static bool continues(const struct scan *sc, const struct wrap *w,
  * for any wrap (more than 100 characters; more than 400 bytes are more
  * than 100 characters, so a published notice's first paragraph need
  * not be counted). */
-static bool widest(const struct scan *sc, const struct pline *l, size_t n,
+static bool widest(const struct scan *sc, struct pline *l, size_t n,
 		   struct wrap *w)
 {
 	*w = (struct wrap){ 0 };
 	for (size_t i = 0; i < n; i++) {
-		if (l[i].end - l[i].start > 400 || chars(sc->s, l[i].start, l[i].end) > 100)
+		if (l[i].end - l[i].start > 400)
 			return false;
-		struct extent e = extent_of(sc, l[i].start, l[i].end, l[i].indent);
-		widen(&w->max, &e);
+		l[i].ext = extent_of(sc, l[i].start, l[i].end, l[i].indent);
+		if (l[i].ext.chars - l[i].indent > 100)
+			return false;
+		widen(&w->max, &l[i].ext);
 	}
 	return true;
 }
@@ -410,7 +414,7 @@ static bool indents_continuations(const struct pline *l, size_t n)
  * near the widest (or past 40 characters), was wrapped by an editor, a
  * mail program or a PDF viewer: its paragraphs run over several lines.
  * Published notices put a paragraph on one line. */
-static bool hard_wrapped(const struct scan *sc, const struct pline *l, size_t n,
+static bool hard_wrapped(const struct scan *sc, struct pline *l, size_t n,
 			 struct wrap *w)
 {
 	if (!widest(sc, l, n, w))
@@ -418,11 +422,10 @@ static bool hard_wrapped(const struct scan *sc, const struct pline *l, size_t n,
 	size_t long_lines = 0, near_widest = 0;
 	const struct extent *m = &w->max;
 	for (size_t i = 0; i < n; i++) {
-		size_t c = chars(sc->s, l[i].start, l[i].end);
-		size_t bytes = l[i].indent + l[i].end - l[i].start;
-		long_lines += c >= 40;
+		const struct extent *e = &l[i].ext;
+		long_lines += e->chars - l[i].indent >= 40;
 		near_widest += m->chars >= 30 &&
-			       (bytes * 5 >= m->bytes * 4 || (l[i].indent + c) * 5 >= m->chars * 4);
+			       (e->bytes * 5 >= m->bytes * 4 || e->chars * 5 >= m->chars * 4);
 	}
 	if (long_lines < 3 && near_widest < 3)
 		return false;
