@@ -119,6 +119,25 @@ Test(notice_wrapped, decomposed_text_wrapped_as_it_came)
 	}
 }
 
+Test(notice_wrapped, the_stored_copy_folded_at_60)
+{
+	/* fold -s -w 60 of ubnd_phien_hop.txt, as a user would import it:
+	 * it used to lose a) to d) of section 1. */
+	size_t len, wlen;
+	char *data = read_data("notices/ubnd_phien_hop.txt", &len);
+	char *wrapped = read_data("notices/ubnd_wrapped_60.txt", &wlen);
+	struct notice a, b;
+	char why[512] = "";
+	parse_ok("ubnd_phien_hop.txt", data, len, &a);
+	parse_ok("ubnd_wrapped_60.txt", wrapped, wlen, &b);
+	cr_assert(wrap_same_notice(&a, &b, why, sizeof why), "%s", why);
+	cr_assert_eq(b.resolutions[0].ntasks, 4);
+	ingest_notice_free(&a);
+	ingest_notice_free(&b);
+	free(wrapped);
+	free(data);
+}
+
 Test(notice_wrapped, the_helper_wraps_as_fold_does)
 {
 	const char *line = "d) Ủy ban nhân dân các huyện, thành phố tập trung giải ngân vốn đầu tư công";
