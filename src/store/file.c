@@ -97,7 +97,7 @@ static enum bb_status check_header(const char *path, const unsigned char *h,
 	return BB_OK;
 }
 
-static enum bb_status read_header(const char *path, off_t size, struct store_file *f,
+static enum bb_status read_header(const char *path, struct store_file *f,
 				  struct bb_error *err)
 {
 	static const char magic[16] = "SQLite format 3";	/* and its NUL */
@@ -106,6 +106,10 @@ static enum bb_status read_header(const char *path, off_t size, struct store_fil
 	if (fd < 0)
 		return bb_fail(err, BB_ERROR, "%s: %s", path, strerror(errno));
 	ssize_t got = read(fd, head, sizeof head);
+	/* The size after the header: a checkpoint writes the header before
+	 * the pages that grow the file. */
+	struct stat sb;
+	off_t size = fstat(fd, &sb) == 0 ? sb.st_size : 0;
 	close(fd);
 	if (got < (ssize_t)sizeof magic || memcmp(head, magic, sizeof magic) != 0)
 		return bb_fail(err, BB_ERROR, "%s: not a bienban database (not an SQLite file)", path);
@@ -115,6 +119,12 @@ static enum bb_status read_header(const char *path, off_t size, struct store_fil
 	/* A hot -journal (a rollback-mode writer that died) puts pages,
 	 * the header among them, back when SQLite opens the file. */
 	if (f->wal || companion_exists(path, "-journal"))
+		return BB_OK;
+	/* Looked for again after the reads: a -wal that came meanwhile is a
+	 * writer checkpointing into the file, which may be longer in a
+	 * moment than it was when measured; and one that went has left the
+	 * file whole. Only a file that had none throughout is judged. */
+	if (companion_exists(path, "-wal"))
 		return BB_OK;
 	return check_header(path, head, size, err);
 }
@@ -144,7 +154,7 @@ enum bb_status store_file_check(const char *path, unsigned flags,
 	f->wal = companion_exists(path, "-wal");
 	f->shm = companion_exists(path, "-shm");
 	f->writable = writable(path);
-	return read_header(path, sb.st_size, f, err);
+	return read_header(path, f, err);
 }
 
 /* "file:" and the path with every byte a URI could read otherwise
