@@ -1098,3 +1098,21 @@ Test(store, a_batch_interrupted_anywhere_keeps_its_index)
 		store_close(s);
 	}
 }
+
+/* A store closed with its batch open saves nothing of it, and leaves
+ * nothing behind (the rows it noted for the index are freed). */
+Test(store, closing_with_a_batch_open_saves_nothing)
+{
+	struct store *s = open_new();
+	struct bb_error err;
+	cr_assert(eq(int, store_batch(s, true, &err), BB_OK));
+	import(s, "1", 2);
+	store_close(s);
+	cr_assert(eq(int, store_open(db_path, 0, &s, NULL, &err), BB_OK), "%s", err.msg);
+	struct store_counts c;
+	cr_assert(eq(int, store_counts(s, &c, &err), BB_OK));
+	cr_assert(eq(i64, c.meetings, 0));
+	import(s, "22", 1);
+	cr_assert(eq(sz, hits(s, "tuyen truyen", NULL), 2), "triggers index a later write");
+	store_close(s);
+}
