@@ -351,6 +351,9 @@ enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err)
 	}
 	if (on == s->bulk)
 		return BB_OK;
+	/* Its settings and its transaction would be the batch's. */
+	if (on && (s->batch || s->batch_lost))
+		return bb_fail(err, BB_ERROR, "%s: a bulk cannot begin inside a batch", s->path);
 	enum bb_status status;
 	if (on) {
 		s->saved_synchronous = pragma_value(s, "PRAGMA synchronous");

@@ -1116,3 +1116,25 @@ Test(store, closing_with_a_batch_open_saves_nothing)
 	cr_assert(eq(sz, hits(s, "tuyen truyen", NULL), 2), "triggers index a later write");
 	store_close(s);
 }
+
+/* A bulk inside a batch would share the batch's savepoints and its
+ * saved settings: a write that failed in it would undo the bulk's
+ * writes so far but let the later ones be saved. Refused. */
+Test(store, a_bulk_does_not_begin_inside_a_batch)
+{
+	struct store *s = open_new();
+	struct bb_error err;
+	long long cache = sql_number(s, "PRAGMA cache_size");
+	cr_assert(eq(int, store_batch(s, true, &err), BB_OK));
+	import(s, "1", 1);
+	cr_assert(eq(int, store_bulk(s, true, &err), BB_ERROR));
+	cr_assert(strstr(err.msg, "batch") != NULL, "%s", err.msg);
+	import(s, "22", 1);
+	cr_assert(eq(int, store_bulk(s, false, &err), BB_OK), "nothing to end");
+	cr_assert(eq(int, store_batch(s, false, &err), BB_OK), "%s", err.msg);
+	cr_assert(eq(i64, sql_number(s, "PRAGMA cache_size"), cache), "settings given back");
+	struct store_counts c;
+	cr_assert(eq(int, store_counts(s, &c, &err), BB_OK));
+	cr_assert(eq(i64, c.meetings, 2));
+	store_close(s);
+}
