@@ -155,9 +155,11 @@ static enum bb_status import_one(struct import_run *run, const char *name,
 	return status;
 }
 
-/* Saves the batch and prints what its files said; or, when it could not
- * be saved, says which files were lost. */
-static enum bb_status save_batch(struct import_run *run)
+/* Saves the batch and prints what its files said, then `failure` (the
+ * error of the file that ended the batch early, or NULL): the lines keep
+ * the order of the files. When the batch could not be saved, says which
+ * of its files were lost, after the failure that may have cost them. */
+static enum bb_status save_batch(struct import_run *run, const char *failure)
 {
 	struct bb_error err;
 	enum bb_status status = store_batch(run->s, false, &err);
@@ -165,12 +167,15 @@ static enum bb_status save_batch(struct import_run *run)
 		if (run->said.len)
 			fwrite(run->said.data, 1, run->said.len, stdout);
 		run->written += run->npending;
-	} else {
+	}
+	fflush(stdout);
+	if (failure)
+		cli_error(failure);
+	if (status != BB_OK) {
 		cli_error(err.msg);
 		for (size_t i = 0; i < run->npending; i++)
 			cli_errorf("%s: not imported (undone with the failed write)", run->pending[i]);
 	}
-	fflush(stdout);
 	text_buf_clear(&run->said);
 	run->npending = 0;
 	return status;
@@ -202,19 +207,18 @@ int cli_import(const struct cli_env *env, int argc, char **argv)
 		} else if (status == BB_DUPLICATE) {
 			say(&run, "%s", err.msg);
 		} else {
-			/* Said at once, and the batch saved: a write that
-			 * failed may have cost the ones before it theirs. */
-			cli_error(err.msg);
+			/* Said once the batch is saved: a write that failed
+			 * may have cost the files before it theirs. */
 			rc = CLI_EXIT_ERROR;
-			if (save_batch(&run) != BB_OK)
+			if (save_batch(&run, err.msg) != BB_OK)
 				break;
 		}
-		if (run.npending == IMPORT_BATCH_FILES && save_batch(&run) != BB_OK) {
+		if (run.npending == IMPORT_BATCH_FILES && save_batch(&run, NULL) != BB_OK) {
 			rc = CLI_EXIT_ERROR;
 			break;
 		}
 	}
-	if (save_batch(&run) != BB_OK)
+	if (save_batch(&run, NULL) != BB_OK)
 		rc = CLI_EXIT_ERROR;
 	text_buf_free(&run.said);
 	store_close(run.s);

@@ -221,6 +221,9 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	/* A batch or a bulk still open is not saved (closing rolls its
+	 * transaction back); the rows it noted for the index go with it. */
+	store_defer_end(s);
 	store_cache_free(s);
 	sqlite3_close_v2(s->db);
 	free(s->path);

@@ -260,12 +260,15 @@ enum bb_status store_begin(struct store *s, struct bb_error *err)
 
 void store_rollback(struct store *s)
 {
-	if (s->batch && !sqlite3_get_autocommit(s->db)) {
-		sqlite3_exec(s->db, "ROLLBACK TO write; RELEASE write", NULL, NULL, NULL);
+	/* Without its savepoint (a RELEASE that failed after releasing it),
+	 * the write cannot be undone alone: the batch is lost instead, as
+	 * when SQLite gives the whole transaction up. */
+	if (s->batch && !sqlite3_get_autocommit(s->db)
+	    && sqlite3_exec(s->db, "ROLLBACK TO write; RELEASE write", NULL, NULL, NULL) == SQLITE_OK) {
 		store_defer_rewind(s);
 		return;
 	}
-	if (s->batch) {		/* SQLite gave the whole transaction up */
+	if (s->batch) {		/* the batch's writes are gone */
 		s->batch = false;
 		s->batch_lost = true;
 	}
@@ -348,6 +351,9 @@ enum bb_status store_bulk(struct store *s, bool on, struct bb_error *err)
 	}
 	if (on == s->bulk)
 		return BB_OK;
+	/* Its settings and its transaction would be the batch's. */
+	if (on && (s->batch || s->batch_lost))
+		return bb_fail(err, BB_ERROR, "%s: a bulk cannot begin inside a batch", s->path);
 	enum bb_status status;
 	if (on) {
 		s->saved_synchronous = pragma_value(s, "PRAGMA synchronous");

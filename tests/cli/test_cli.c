@@ -4,9 +4,12 @@
  * files cover listing, searching and editing, export, and bad input. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <criterion/criterion.h>
 
@@ -372,4 +375,40 @@ Test(import, many_files_are_saved_in_batches_and_each_is_whole)
 	cr_assert_geq(jint(r->out, "(SELECT count(*) FROM json_each(?1) WHERE"
 			   " json_extract(value, '$.kind') = 'task')"), N,
 		      "every copy's items are in the index");
+}
+
+/* What a terminal shows: stdout and stderr in one file, as written. */
+static char *import_on_one_stream(const char *const *files)
+{
+	char *log = sandbox_path("both.log");
+	const char *args[16] = { BIENBAN_BIN, "--db", sb.db, "import" };
+	size_t k = 4;
+	for (; *files && k < 15; files++)
+		args[k++] = *files;
+	char **envp = sandbox_env(NULL);
+	fflush(NULL);
+	pid_t pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		if (fd < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0 || chdir(sb.dir) != 0)
+			_exit(126);
+		execve(BIENBAN_BIN, (char *const *)args, envp);
+		_exit(127);
+	}
+	int ws;
+	cr_assert_eq(waitpid(pid, &ws, 0), pid);
+	cr_assert(WIFEXITED(ws) && WEXITSTATUS(ws) == 1, "exit status %d", ws);
+	return read_file(log, NULL);
+}
+
+Test(import, a_bad_files_error_comes_after_the_files_before_it)
+{
+	char *seed = data_path("notices/seed.txt"), *huyen = data_path("notices/huyen_uy.txt");
+	char *missing = sandbox_path("missing.txt");
+	char *out = import_on_one_stream((const char *const[]){ seed, missing, huyen, NULL });
+	const char *a = strstr(out, "seed.txt: meeting 1,");
+	const char *b = strstr(out, "missing.txt");
+	const char *c = strstr(out, "huyen_uy.txt: meeting 2,");
+	cr_assert(a && b && c && a < b && b < c, "in the order of the files:\n%s", out);
 }

@@ -1038,3 +1038,103 @@ Test(store, one_letter_is_a_word_two_are_a_prefix)
 	cr_assert(hits(s, "tuyen", NULL) > 0, "a prefix of five letters");
 	store_close(s);
 }
+
+/* ---- batches: a write that fails at any point --------------------------- */
+
+static int progress_calls, interrupt_at;
+
+static int interrupt_once(void *unused)
+{
+	(void)unused;
+	return ++progress_calls == interrupt_at;
+}
+
+/* Rows, counts and search entries agree: each table's count is its
+ * rows, and the index holds one document per row. */
+static void expect_index_agrees(struct store *s, int at)
+{
+	static const char *const tables[] = { "meeting", "resolution", "document", "action_item" };
+	long long rows = 0;
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "SELECT (SELECT n FROM counts WHERE name = '%s')"
+			 " = (SELECT count(*) FROM %s)", tables[i], tables[i]);
+		cr_assert(eq(i64, sql_number(s, sql), 1), "interrupted at %d: the %s count", at, tables[i]);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]);
+		rows += sql_number(s, sql);
+	}
+	cr_assert(eq(int, sqlite3_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries"
+				       " USING fts5vocab(main, search, instance)", NULL, NULL, NULL), SQLITE_OK));
+	cr_assert(eq(i64, sql_number(s, "SELECT count(DISTINCT doc) FROM temp.entries"), rows),
+		  "interrupted at %d: the search entries", at);
+}
+
+/* One write of a batch interrupted at each step SQLite takes (the
+ * SAVEPOINT and RELEASE around it, and the indexing at the end, too):
+ * whether the write, or the batch, is lost, what is saved is indexed
+ * and counted, and writes after the batch index themselves again. */
+Test(store, a_batch_interrupted_anywhere_keeps_its_index)
+{
+	bool fired = true;
+	for (interrupt_at = 1; fired; interrupt_at += 2) {
+		unlink(db_path);
+		struct store *s = open_new();
+		struct bb_error err;
+		cr_assert(eq(int, store_batch(s, true, &err), BB_OK));
+		import(s, "1", 1);
+		progress_calls = 0;
+		sqlite3_progress_handler(s->db, 1, interrupt_once, NULL);
+		struct notice n;
+		long long id;
+		make_notice(&n, "22", 1);
+		store_import_notice(s, &n, "22.txt", &id, &err);
+		ingest_notice_free(&n);
+		store_batch(s, false, &err);
+		sqlite3_progress_handler(s->db, 0, NULL, NULL);
+		fired = progress_calls >= interrupt_at;
+		expect_index_agrees(s, interrupt_at);
+		import(s, "333", 1);
+		expect_index_agrees(s, interrupt_at);
+		store_close(s);
+	}
+}
+
+/* A store closed with its batch open saves nothing of it, and leaves
+ * nothing behind (the rows it noted for the index are freed). */
+Test(store, closing_with_a_batch_open_saves_nothing)
+{
+	struct store *s = open_new();
+	struct bb_error err;
+	cr_assert(eq(int, store_batch(s, true, &err), BB_OK));
+	import(s, "1", 2);
+	store_close(s);
+	cr_assert(eq(int, store_open(db_path, 0, &s, NULL, &err), BB_OK), "%s", err.msg);
+	struct store_counts c;
+	cr_assert(eq(int, store_counts(s, &c, &err), BB_OK));
+	cr_assert(eq(i64, c.meetings, 0));
+	import(s, "22", 1);
+	cr_assert(eq(sz, hits(s, "tuyen truyen", NULL), 2), "triggers index a later write");
+	store_close(s);
+}
+
+/* A bulk inside a batch would share the batch's savepoints and its
+ * saved settings: a write that failed in it would undo the bulk's
+ * writes so far but let the later ones be saved. Refused. */
+Test(store, a_bulk_does_not_begin_inside_a_batch)
+{
+	struct store *s = open_new();
+	struct bb_error err;
+	long long cache = sql_number(s, "PRAGMA cache_size");
+	cr_assert(eq(int, store_batch(s, true, &err), BB_OK));
+	import(s, "1", 1);
+	cr_assert(eq(int, store_bulk(s, true, &err), BB_ERROR));
+	cr_assert(strstr(err.msg, "batch") != NULL, "%s", err.msg);
+	import(s, "22", 1);
+	cr_assert(eq(int, store_bulk(s, false, &err), BB_OK), "nothing to end");
+	cr_assert(eq(int, store_batch(s, false, &err), BB_OK), "%s", err.msg);
+	cr_assert(eq(i64, sql_number(s, "PRAGMA cache_size"), cache), "settings given back");
+	struct store_counts c;
+	cr_assert(eq(int, store_counts(s, &c, &err), BB_OK));
+	cr_assert(eq(i64, c.meetings, 2));
+	store_close(s);
+}
