@@ -105,33 +105,42 @@ static int clean_clipped(struct painter *p, struct text_buf *out, const char *s,
 	return cells < room ? cells : room;
 }
 
-/* " Title note " in the top edge, or "[Title note]" when focused: focus
- * is shown by more than color, and the brackets survive clipping. The
- * note (a list's position) has a role of its own, plain by default:
- * every move rewrites it, and plain text needs no attribute codes
- * around it on the wire. Clipped as one line would be: the note first. */
+/* Paints one part of a title from *at in at most *room cells, after a
+ * separator when it is not the first part, and moves on past it. */
+static void paint_title_part(struct painter *p, WINDOW *w, int y, int *at, int *room,
+			     const char *sep, const char *s, attr_t attr)
+{
+	int cells = text_width(sep, strlen(sep));
+	if (!s || !*s || *room <= cells)
+		return;
+	struct text_buf t = {0};
+	text_buf_addz(&t, sep);
+	cells += clean_clipped(p, &t, s, *room - cells);
+	paint_text(p, w, y, *at, cells, t.data, attr, NULL, false);
+	text_buf_free(&t);
+	*at += cells;
+	*room -= cells;
+}
+
+/* " Name 42/9988 · context " in the top edge, or "[…]" when focused:
+ * focus is shown by more than color, and the brackets survive clipping,
+ * which takes the end first. The position has a role of its own, plain
+ * by default: every move rewrites it, and plain text needs no attribute
+ * codes around it on the wire. */
 static void paint_title(struct painter *p, WINDOW *w, int y, int x, int room,
-			const char *title, const char *note, bool focused)
+			const struct box_title *t, bool focused)
 {
 	attr_t attr = p->theme->attr[focused ? ROLE_TITLE_FOCUSED : ROLE_TITLE];
-	struct text_buf t = {0}, n = {0};
-	text_buf_addc(&t, focused ? '[' : ' ');
-	int title_cells = clean_clipped(p, &t, title, room);
-	int at = x + 1 + title_cells;
-	paint_text(p, w, y, x, at - x, t.data, attr, NULL, false);
-	if (note && *note && room - title_cells > 1) {
-		paint_text(p, w, y, at, 1, " ", attr, NULL, false);
-		int cells = clean_clipped(p, &n, note, room - title_cells - 1);
-		paint_text(p, w, y, at + 1, cells, n.data, p->theme->attr[ROLE_POSITION], NULL, false);
-		at += 1 + cells;
-	}
+	int at = x;
+	paint_text(p, w, y, at++, 1, focused ? "[" : " ", attr, NULL, false);
+	paint_title_part(p, w, y, &at, &room, "", t->name, attr);
+	paint_title_part(p, w, y, &at, &room, " ", t->position, p->theme->attr[ROLE_POSITION]);
+	paint_title_part(p, w, y, &at, &room, " \xc2\xb7 ", t->context, attr);
 	paint_text(p, w, y, at, 1, focused ? "]" : " ", attr, NULL, false);
-	text_buf_free(&t);
-	text_buf_free(&n);
 }
 
 void paint_box(struct painter *p, WINDOW *w, int y, int x, int h, int width,
-	       const char *title, const char *note, bool focused)
+	       const struct box_title *title, bool focused)
 {
 	if (h < 2 || width < 2)
 		return;
@@ -160,5 +169,5 @@ void paint_box(struct painter *p, WINDOW *w, int y, int x, int h, int width,
 		mvwadd_wch(w, y + h - 1, x + width - 1, WACS_LRCORNER);
 	}
 	if (title && width > 6)
-		paint_title(p, w, y, x + 2, width - 6, title, note, focused);
+		paint_title(p, w, y, x + 2, width - 6, title, focused);
 }

@@ -90,11 +90,18 @@ struct painter {
 int paint_text(struct painter *p, WINDOW *w, int y, int x, int width,
 	       const char *s, attr_t attr, const char *highlight,
 	       bool right);
-/* Draws a line of a box: corners, edges and a title in the top edge,
- * followed there by a note in the position role when note is not NULL
- * (a list's "42/9988"). */
+/* What a box's top edge says: "Action items 42/9988 · Hội nghị …". The
+ * position (may be NULL) is drawn in its own role, the rest as a title;
+ * the context (may be NULL) is a list's parent in the stacked layout. */
+struct box_title {
+	const char *name;
+	const char *position;
+	const char *context;
+};
+
+/* Draws a line of a box: corners, edges and its title in the top edge. */
 void paint_box(struct painter *p, WINDOW *w, int y, int x, int h, int width,
-	       const char *title, const char *note, bool focused);
+	       const struct box_title *title, bool focused);
 /* Fills `width` cells with spaces. */
 void paint_blank(WINDOW *w, int y, int x, int width, attr_t attr);
 

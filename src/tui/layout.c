@@ -148,7 +148,7 @@ static void draw_footer(struct app *a)
 static void draw_help(struct app *a)
 {
 	int body_h = LINES - 2;
-	paint_box(&a->painter, stdscr, 1, 0, body_h, COLS, "Keys", NULL, true);
+	paint_box(&a->painter, stdscr, 1, 0, body_h, COLS, &(struct box_title){ .name = "Keys" }, true);
 	int rows = body_h - 2;
 	if (a->help_scroll > ACTION_COUNT - 1 - rows)
 		a->help_scroll = ACTION_COUNT - 1 - rows;

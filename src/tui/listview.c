@@ -73,19 +73,16 @@ void listview_draw(struct painter *p, const struct pane *pane,
 		   const char *highlight, long long total, const char *context)
 {
 	const struct list_model *m = &pane->model;
-	char note[192] = "";
+	char position[64] = "";
 	long long at = m->first_index >= 0 ? m->first_index + (long long)m->sel + 1 : -1;
 	if (list_model_complete(m))
 		total = (long long)m->count;
 	if (m->count && at > 0 && total > 0)
-		snprintf(note, sizeof note, "%lld/%lld", at, total);
+		snprintf(position, sizeof position, "%lld/%lld", at, total);
 	else if (m->count && at > 0)
-		snprintf(note, sizeof note, "%lld", at);
-	if (context && *context) {
-		size_t n = strlen(note);
-		snprintf(note + n, sizeof note - n, "%s· %s", n ? " " : "", context);
-	}
-	paint_box(p, stdscr, pane->y, pane->x, pane->h, pane->w, pane->ops->title, note, focused);
+		snprintf(position, sizeof position, "%lld", at);
+	struct box_title title = { .name = pane->ops->title, .position = position, .context = context };
+	paint_box(p, stdscr, pane->y, pane->x, pane->h, pane->w, &title, focused);
 
 	int rows = pane->h - 2, width = pane->w - 2;
 	if (rows <= 0 || width <= 0)

@@ -183,7 +183,7 @@ void reader_scroll(struct reader *r, int delta, int height)
 void reader_draw(struct painter *p, struct reader *r, int y, int x, int h,
 		 int w, bool focused, const char *highlight)
 {
-	paint_box(p, stdscr, y, x, h, w, "Reader", NULL, focused);
+	paint_box(p, stdscr, y, x, h, w, &(struct box_title){ .name = "Reader" }, focused);
 	int rows = h - 2, width = w - 4;
 	if (rows <= 0 || width <= 0)
 		return;
