@@ -14,23 +14,6 @@
 /* How long one key may take before the driver gives up on it. */
 #define PRESS_TIMEOUT_MS 20000
 
-/* ---- what /proc says about the program ---------------------------------- */
-
-static bool read_proc(pid_t pid, const char *file, char *buf, size_t size)
-{
-	char path[64];
-	snprintf(path, sizeof path, "/proc/%ld/%s", (long)pid, file);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	ssize_t n = read(fd, buf, size - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	return true;
-}
-
 /* ppoll's timeout is a struct timespec in the program's memory (its
  * address is the third argument); -1 when it cannot be read. */
 static long ppoll_timeout_ms(pid_t pid, unsigned long long address)
@@ -62,7 +45,7 @@ enum sleep_state {
 static enum sleep_state sleep_state(pid_t pid)
 {
 	char buf[256];
-	if (!read_proc(pid, "syscall", buf, sizeof buf) || buf[0] < '0' || buf[0] > '9')
+	if (!harness_read_proc(pid, "syscall", buf, sizeof buf) || buf[0] < '0' || buf[0] > '9')
 		return AWAKE;
 	char *end;
 	long nr = strtol(buf, &end, 10);
@@ -90,7 +73,7 @@ static bool asleep_on_input(pid_t pid)
 static long voluntary_switches(pid_t pid)
 {
 	char buf[4096];
-	if (!read_proc(pid, "status", buf, sizeof buf))
+	if (!harness_read_proc(pid, "status", buf, sizeof buf))
 		return -1;
 	const char *p = strstr(buf, "\nvoluntary_ctxt_switches:");
 	return p ? strtol(p + strlen("\nvoluntary_ctxt_switches:"), NULL, 10) : -1;

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <uninorm.h>
 
+#include "../../src/store/internal.h"
 #include "cli_test.h"
 #include "text.h"
 
@@ -451,4 +452,21 @@ char *to_nfd(const char *s, size_t len, size_t *out_len)
 	free(nfd);
 	*out_len = n;
 	return z;
+}
+
+/* ---- the database behind bienban's back --------------------------------------------- */
+
+sqlite3 *open_sql(const char *path)
+{
+	sqlite3 *db;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	struct bb_error err;
+	cr_assert_eq(store_register_vi(db, &err), BB_OK);
+	return db;
+}
+
+void exec_sql(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &msg), SQLITE_OK, "%s: %s", sql, msg);
 }

@@ -130,6 +130,16 @@ long long jint(const char *json, const char *expr, ...) __attribute__((format(pr
  * array's length. */
 long long expect_json_objects(const char *json, const char *keys);
 
+/* ---- the database behind bienban's back --------------------------------------------- */
+
+struct sqlite3;
+/* Opens a database file with plain SQLite and bienban's collation and
+ * tokenizer registered (so its triggers and indexes work), for tests
+ * that make or damage files themselves. */
+struct sqlite3 *open_sql(const char *path);
+/* Runs SQL on it; a failure fails the test. */
+void exec_sql(struct sqlite3 *db, const char *sql);
+
 /* ---- text ------------------------------------------------------------------------ */
 
 /* Folds as search does (text_fold), kept. */

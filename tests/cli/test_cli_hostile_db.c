@@ -107,21 +107,6 @@ static void expect_refused_by_all(const char *db, const char *says)
 
 /* ---- making files ------------------------------------------------------------ */
 
-static sqlite3 *open_sql(const char *path)
-{
-	sqlite3 *db;
-	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
-	struct bb_error err;
-	cr_assert_eq(store_register_vi(db, &err), BB_OK);
-	return db;
-}
-
-static void exec_sql(sqlite3 *db, const char *sql)
-{
-	char *msg = NULL;
-	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &msg), SQLITE_OK, "%s: %s", sql, msg);
-}
-
 /* Runs sql on path as another program would; closing it last puts
  * everything in the file itself. */
 static void run_sql(const char *path, const char *sql)

@@ -25,21 +25,6 @@ static double now_seconds(void)
 	return (double)t.tv_sec + t.tv_nsec / 1e9;
 }
 
-static sqlite3 *open_sql(const char *path)
-{
-	sqlite3 *db;
-	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
-	struct bb_error err;
-	cr_assert_eq(store_register_vi(db, &err), BB_OK);
-	return db;
-}
-
-static void exec_sql(sqlite3 *db, const char *sql)
-{
-	char *msg = NULL;
-	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &msg), SQLITE_OK, "%s: %s", sql, msg);
-}
-
 static char *query_text(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st;

@@ -929,11 +929,10 @@ bool harness_is_input_wait(long syscall_nr)
 	return false;
 }
 
-/* Reads a small /proc file of the program's into buf; false if it cannot. */
-static bool read_proc(const struct harness *h, const char *file, char *buf, size_t size)
+bool harness_read_proc(pid_t pid, const char *file, char *buf, size_t size)
 {
 	char path[64];
-	snprintf(path, sizeof path, "/proc/%ld/%s", (long)h->pid, file);
+	snprintf(path, sizeof path, "/proc/%ld/%s", (long)pid, file);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
@@ -952,13 +951,13 @@ static bool read_proc(const struct harness *h, const char *file, char *buf, size
 static int program_idle(const struct harness *h)
 {
 	char buf[512];
-	if (read_proc(h, "syscall", buf, sizeof buf)) {
+	if (harness_read_proc(h->pid, "syscall", buf, sizeof buf)) {
 		/* "running", or "-1 …" when blocked outside a system call. */
 		if (buf[0] < '0' || buf[0] > '9')
 			return 0;
 		return harness_is_input_wait(strtol(buf, NULL, 10));
 	}
-	if (read_proc(h, "stat", buf, sizeof buf)) {
+	if (harness_read_proc(h->pid, "stat", buf, sizeof buf)) {
 		const char *paren = strrchr(buf, ')');
 		if (paren && paren[1] == ' ')
 			return paren[2] == 'S';

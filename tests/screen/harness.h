@@ -73,6 +73,9 @@ struct harness *harness_start(const struct harness_opts *opts, const char *const
 void harness_free(struct harness *h);
 
 pid_t harness_pid(const struct harness *h);
+/* Reads a small /proc file of a process into buf, NUL-terminated;
+ * false if it cannot. */
+bool harness_read_proc(pid_t pid, const char *file, char *buf, size_t size);
 
 struct rusage;
 /* The program's resource usage as wait4 reported it when it was reaped
